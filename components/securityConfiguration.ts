@@ -1,0 +1,88 @@
+import * as emr from "@pulumi/aws/emr";
+import * as pulumi from "@pulumi/pulumi";
+import { Problem, serializeSecurityConfiguration } from "../policies/model";
+import { defaultNamePrefix, NAME_PREFIX_PATTERN, securityConfigurationName } from "./naming";
+import { SecurityConfigurationDocumentArgs } from "./securityConfigurationArgs";
+import { buildSecurityConfiguration, checkSecurityConfigurationArguments, formatProblems } from "./securityConfigurationDocument";
+
+export interface SecurityConfigurationArgs extends SecurityConfigurationDocumentArgs {
+    /**
+     * The start of the security configuration's name; a hash of the document follows it, so every
+     * change creates a new configuration before the old one is deleted and running clusters keep
+     * theirs. Letters, digits, `-` and `_`, at most 100. Defaults to the resource name.
+     */
+    namePrefix?: pulumi.Input<string>;
+    /**
+     * The EMR release of the clusters that will use this configuration, e.g. `emr-7.5.0`. When
+     * given, features that release does not support are refused.
+     */
+    releaseLabel?: pulumi.Input<string>;
+}
+
+/** Leaves that are not plain values yet: checked when they resolve, not at construction. */
+function isDeferred(value: unknown): boolean {
+    return pulumi.Output.isInstance(value) || value instanceof Promise;
+}
+
+/**
+ * An EMR security configuration built from typed arguments. Everything knowable is checked when
+ * the component is constructed; values that arrive later are checked when they resolve, before the
+ * document is sent.
+ */
+export class SecurityConfiguration extends pulumi.ComponentResource {
+    /** The name of the EMR security configuration, for `aws.emr.Cluster`'s `securityConfiguration`. */
+    public readonly name: pulumi.Output<string>;
+    /** The exact JSON document sent to EMR. */
+    public readonly configuration: pulumi.Output<string>;
+
+    constructor(name: string, args: SecurityConfigurationArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("emr-security:index:SecurityConfiguration", name, {}, opts);
+
+        const { namePrefix, releaseLabel, ...sections } = args;
+        const problems = checkKnownArguments(sections, namePrefix, releaseLabel);
+        if (problems.length > 0) {
+            throw new pulumi.ResourceError(formatProblems(`Invalid arguments for SecurityConfiguration "${name}"`, problems), this);
+        }
+
+        this.configuration = pulumi
+            .all([pulumi.output(sections), releaseLabel])
+            .apply(([resolved, release]) =>
+                serializeSecurityConfiguration(buildSecurityConfiguration(resolved, { releaseLabel: release })),
+            );
+        const scope = `${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
+        const physicalName = pulumi.all([namePrefix ?? defaultNamePrefix(name), this.configuration]).apply(([prefix, configuration]) => {
+            checkNamePrefix(prefix, []).forEach((p) => {
+                throw new pulumi.ResourceError(p.message, this);
+            });
+            return securityConfigurationName(prefix, scope, configuration);
+        });
+
+        const resource = new emr.SecurityConfiguration(name, { name: physicalName, configuration: this.configuration }, { parent: this });
+        this.name = resource.name;
+        this.registerOutputs({ name: this.name, configuration: this.configuration });
+    }
+}
+
+function checkKnownArguments(sections: SecurityConfigurationDocumentArgs, namePrefix: unknown, releaseLabel: unknown): Problem[] {
+    const problems: Problem[] = [];
+    if (typeof namePrefix === "string") {
+        checkNamePrefix(namePrefix, problems);
+    }
+    const release = typeof releaseLabel === "string" ? releaseLabel : undefined;
+    const checked = checkSecurityConfigurationArguments(sections, { releaseLabel: release }, isDeferred);
+    for (const problem of checked.problems) {
+        // A release-label problem is reported once, against the argument that carries it.
+        problems.push(problem.path === "" && problem.message.startsWith("releaseLabel") ? { ...problem, path: "releaseLabel" } : problem);
+    }
+    return problems;
+}
+
+function checkNamePrefix(prefix: string, problems: Problem[]): Problem[] {
+    if (!NAME_PREFIX_PATTERN.test(prefix)) {
+        problems.push({
+            path: "namePrefix",
+            message: `namePrefix must be 1 to 100 letters, digits, "-" or "_"; got ${JSON.stringify(prefix)}`,
+        });
+    }
+    return problems;
+}
