@@ -197,10 +197,14 @@ function checkKerberos(doc: JsonObject, report: Report): void {
         return;
     }
     const why = `Provider is ${JSON.stringify(provider)}`;
-    const [wanted, unwanted] =
-        provider === "ClusterDedicatedKdc"
-            ? ["ClusterDedicatedKdcConfiguration", "ExternalKdcConfiguration"]
-            : ["ExternalKdcConfiguration", "ClusterDedicatedKdcConfiguration"];
+    const blocks: Record<string, [string, string]> = {
+        ClusterDedicatedKdc: ["ClusterDedicatedKdcConfiguration", "ExternalKdcConfiguration"],
+        ExternalKdc: ["ExternalKdcConfiguration", "ClusterDedicatedKdcConfiguration"],
+    };
+    if (!Object.prototype.hasOwnProperty.call(blocks, provider)) {
+        return;
+    }
+    const [wanted, unwanted] = blocks[provider];
     requireFields(kerberos, base, [wanted], why, report);
     forbidFields(kerberos, base, [unwanted], why, report);
 }
