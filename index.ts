@@ -17,3 +17,4 @@ export {
     validateSecurityConfiguration,
     ValidateOptions,
 } from "./policies/model";
+export { evaluatePolicies, EvaluateOptions, PolicyFinding, PolicyResource, UNKNOWN } from "./policies/evaluate";

@@ -1,6 +1,4 @@
 /** Where each resource type this pack reads keeps the values it needs. */
-import { parseSecurityConfiguration, Problem } from "./model";
-
 export const CLASSIC_SECURITY_CONFIGURATION = "aws:emr/securityConfiguration:SecurityConfiguration";
 export const NATIVE_SECURITY_CONFIGURATION = "aws-native:emr:SecurityConfiguration";
 export const SECURITY_CONFIGURATION_TYPES = [CLASSIC_SECURITY_CONFIGURATION, NATIVE_SECURITY_CONFIGURATION];

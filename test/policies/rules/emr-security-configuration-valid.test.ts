@@ -1,21 +1,21 @@
 import * as assert from "assert";
-import { evaluatePolicies, UNKNOWN } from "../../../policies/evaluate";
+import { evaluatePolicies, PolicyResource, UNKNOWN } from "../../../policies/evaluate";
 import { emrSecurityConfigurationValid } from "../../../policies/rules/emr-security-configuration-valid";
 import { example, exampleText } from "../../fixtures";
 
 const RULE = "emr-security-configuration-valid";
-const classic = (configuration: unknown) => ({
+const classic = (configuration: unknown): PolicyResource => ({
     type: "aws:emr/securityConfiguration:SecurityConfiguration",
     name: "sc",
     props: { configuration },
 });
-const native = (securityConfiguration: unknown) => ({
+const native = (securityConfiguration: unknown): PolicyResource => ({
     type: "aws-native:emr:SecurityConfiguration",
     name: "sc",
     props: { securityConfiguration },
 });
 
-async function findings(resource: ReturnType<typeof classic>, options: { preview?: boolean; config?: Record<string, unknown> } = {}) {
+async function findings(resource: PolicyResource, options: { preview?: boolean; config?: Record<string, unknown> } = {}) {
     return (await evaluatePolicies([resource], options, [emrSecurityConfigurationValid])).map((f) => ({
         level: f.level,
         message: f.message,
