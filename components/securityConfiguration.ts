@@ -3,7 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { Problem, serializeSecurityConfiguration } from "../policies/model";
 import { defaultNamePrefix, NAME_PREFIX_PATTERN, securityConfigurationName } from "./naming";
 import { SecurityConfigurationDocumentArgs } from "./securityConfigurationArgs";
-import { buildSecurityConfiguration, checkSecurityConfigurationArguments, formatProblems } from "./securityConfigurationDocument";
+import { isDeferred, throwIfProblems } from "./argumentChecks";
+import { buildSecurityConfiguration, checkSecurityConfigurationArguments } from "./securityConfigurationDocument";
 
 export interface SecurityConfigurationArgs extends SecurityConfigurationDocumentArgs {
     /**
@@ -17,11 +18,6 @@ export interface SecurityConfigurationArgs extends SecurityConfigurationDocument
      * given, features that release does not support are refused.
      */
     releaseLabel?: pulumi.Input<string>;
-}
-
-/** Leaves that are not plain values yet: checked when they resolve, not at construction. */
-function isDeferred(value: unknown): boolean {
-    return pulumi.Output.isInstance(value) || value instanceof Promise;
 }
 
 /**
@@ -38,11 +34,8 @@ export class SecurityConfiguration extends pulumi.ComponentResource {
     constructor(name: string, args: SecurityConfigurationArgs, opts?: pulumi.ComponentResourceOptions) {
         super("emr-security:index:SecurityConfiguration", name, {}, opts);
 
+        throwIfProblems(this, "SecurityConfiguration", name, checkSecurityConfigurationArgs(args));
         const { namePrefix, releaseLabel, ...sections } = args;
-        const problems = checkKnownArguments(sections, namePrefix, releaseLabel);
-        if (problems.length > 0) {
-            throw new pulumi.ResourceError(formatProblems(`Invalid arguments for SecurityConfiguration "${name}"`, problems), this);
-        }
 
         this.configuration = pulumi
             .all([pulumi.output(sections), releaseLabel])
@@ -63,13 +56,21 @@ export class SecurityConfiguration extends pulumi.ComponentResource {
     }
 }
 
-function checkKnownArguments(sections: SecurityConfigurationDocumentArgs, namePrefix: unknown, releaseLabel: unknown): Problem[] {
+/**
+ * Every problem with the arguments that can be seen now. Values for which `deferred` is true are
+ * not known yet; checks that need them run when they resolve.
+ */
+export function checkSecurityConfigurationArgs(
+    args: SecurityConfigurationArgs,
+    deferred: (value: unknown) => boolean = isDeferred,
+): Problem[] {
+    const { namePrefix, releaseLabel, ...sections } = args;
     const problems: Problem[] = [];
     if (typeof namePrefix === "string") {
         checkNamePrefix(namePrefix, problems);
     }
     const release = typeof releaseLabel === "string" ? releaseLabel : undefined;
-    const checked = checkSecurityConfigurationArguments(sections, { releaseLabel: release }, isDeferred);
+    const checked = checkSecurityConfigurationArguments(sections, { releaseLabel: release }, deferred);
     for (const problem of checked.problems) {
         // A release-label problem is reported once, against the argument that carries it.
         problems.push(problem.path === "" && problem.message.startsWith("releaseLabel") ? { ...problem, path: "releaseLabel" } : problem);

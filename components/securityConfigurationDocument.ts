@@ -13,6 +13,7 @@ import {
     segmentsOf,
     validateSecurityConfiguration,
 } from "../policies/model";
+import { formatProblems } from "./argumentChecks";
 import { SecurityConfigurationDocumentArgs } from "./securityConfigurationArgs";
 
 /** The arguments with every input resolved: what `buildSecurityConfiguration` takes. */
@@ -29,10 +30,6 @@ export class SecurityConfigurationError extends Error {
         super(formatProblems("Invalid EMR security configuration arguments", problems));
         this.name = "SecurityConfigurationError";
     }
-}
-
-export function formatProblems(heading: string, problems: readonly Problem[]): string {
-    return `${heading}:\n${problems.map((p) => `  - ${p.path || "(arguments)"}: ${p.message}`).join("\n")}`;
 }
 
 /**

@@ -1,0 +1,231 @@
+/**
+ * Kerberos settings (reference sections 1.7 and 4) as pure functions: the arguments, their checks,
+ * and the security-configuration section they give.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { KERBEROS_PROVIDERS, Problem } from "../policies/model";
+import { checkFormat, checkInteger, checkOneOf, isDeferred } from "./argumentChecks";
+import { KerberosConfigurationArgs } from "./securityConfigurationArgs";
+
+/** EMR documents no range; a week is the longest lifetime accepted here. */
+export const MAX_TICKET_LIFETIME_HOURS = 168;
+export const DEFAULT_TICKET_LIFETIME_HOURS = 24;
+
+export interface KerberosArgs {
+    /** `ClusterDedicatedKdc` (default: a KDC on the primary node) or `ExternalKdc` (EMR 5.20.0+). */
+    provider?: string;
+    /** The cluster's realm, in upper case by Kerberos convention (e.g. `EC2.INTERNAL`). */
+    realm: pulumi.Input<string>;
+    /** Ticket lifetime in hours, 1 to 168 (default 24). */
+    ticketLifetimeInHours?: pulumi.Input<number>;
+    /** A one-way trust from a cluster-dedicated KDC to another realm, usually Active Directory. */
+    crossRealmTrust?: CrossRealmTrustArgs;
+    /** The external KDC, for provider `ExternalKdc`. */
+    externalKdc?: ExternalKdcArgs;
+    /**
+     * The KDC admin password. Generated (and kept across updates) for a cluster-dedicated KDC when
+     * omitted; required for an external KDC, whose password already exists.
+     */
+    kdcAdminPassword?: pulumi.Input<string>;
+    /**
+     * The cross-realm trust principal's password, which must equal the trust password set on the
+     * other realm. Generated when omitted: set the trust with the `crossRealmTrustPrincipalPassword` output.
+     */
+    crossRealmTrustPrincipalPassword?: pulumi.Input<string>;
+    /** An Active Directory account allowed to join computers to the domain; required with Active Directory. */
+    adDomainJoinUser?: pulumi.Input<string>;
+    /**
+     * The password of `adDomainJoinUser`. Generated when omitted: give the AD account that password
+     * from the `adDomainJoinPassword` output.
+     */
+    adDomainJoinPassword?: pulumi.Input<string>;
+}
+
+export interface CrossRealmTrustArgs {
+    /** The other realm, e.g. `AD.EXAMPLE.COM`; must differ from the cluster's realm. */
+    realm: pulumi.Input<string>;
+    /** The other realm's DNS domain, e.g. `ad.example.com`. */
+    domain: pulumi.Input<string>;
+    /** The other realm's admin server, `host` or `host:port` (default port 749). */
+    adminServer: pulumi.Input<string>;
+    /** The other realm's KDC, `host` or `host:port` (default port 88). */
+    kdcServer: pulumi.Input<string>;
+    /** Whether the other realm is Active Directory (default true), which needs a domain-join account. */
+    activeDirectory?: boolean;
+}
+
+export interface ExternalKdcArgs {
+    /** The external KDC's admin server, `host` or `host:port` (default port 749). */
+    adminServer: pulumi.Input<string>;
+    /** The external KDC, `host` or `host:port` (default port 88). */
+    kdcServer: pulumi.Input<string>;
+    /** The Active Directory domain the external KDC trusts, if any; needs a domain-join account. */
+    adIntegration?: AdIntegrationArgs;
+}
+
+export interface AdIntegrationArgs {
+    /** The Active Directory realm, e.g. `AD.EXAMPLE.COM`. */
+    adRealm: pulumi.Input<string>;
+    /** The Active Directory DNS domain. */
+    adDomain: pulumi.Input<string>;
+    /** A domain controller, `host` or `host:port`. */
+    adServer: pulumi.Input<string>;
+}
+
+/** Which secrets a Kerberos setup sends with the cluster. */
+export function kerberosNeeds(args: KerberosArgs): { crossRealmPassword: boolean; adJoin: boolean } {
+    const trust = args.crossRealmTrust;
+    return {
+        crossRealmPassword: trust !== undefined,
+        adJoin: (trust !== undefined && trust.activeDirectory !== false) || args.externalKdc?.adIntegration !== undefined,
+    };
+}
+
+const REALM = /^[A-Z0-9](?:[A-Z0-9.-]*[A-Z0-9])?$/;
+
+function checkRealm(problems: Problem[], path: string, value: unknown): void {
+    if (typeof value === "string" && !REALM.test(value)) {
+        problems.push({
+            path,
+            message: `${path} must be upper case letters, digits, "." or "-" (Kerberos realms are upper case); got ${JSON.stringify(value)}`,
+        });
+    }
+}
+
+/** Every problem with Kerberos arguments that can be seen now. */
+export function checkKerberosArgs(args: KerberosArgs): Problem[] {
+    const problems: Problem[] = [];
+    const provider = args.provider ?? "ClusterDedicatedKdc";
+    checkOneOf(problems, "provider", args.provider, KERBEROS_PROVIDERS);
+    if (args.realm === undefined) {
+        problems.push({ path: "realm", message: `realm is required` });
+    }
+    checkRealm(problems, "realm", args.realm);
+    checkInteger(problems, "ticketLifetimeInHours", args.ticketLifetimeInHours, 1, MAX_TICKET_LIFETIME_HOURS);
+
+    const trust = args.crossRealmTrust;
+    if (trust) {
+        if (provider !== "ClusterDedicatedKdc") {
+            problems.push({
+                path: "crossRealmTrust",
+                message: `crossRealmTrust needs provider "ClusterDedicatedKdc"; an external KDC trusts AD through externalKdc.adIntegration`,
+            });
+        }
+        checkRealm(problems, "crossRealmTrust.realm", trust.realm);
+        if (typeof trust.realm === "string" && trust.realm === args.realm) {
+            problems.push({
+                path: "crossRealmTrust.realm",
+                message: `crossRealmTrust.realm must differ from the cluster's realm (${trust.realm}): trusted realms need different names`,
+            });
+        }
+        checkFormat(problems, "crossRealmTrust.domain", trust.domain, "dnsName");
+        checkFormat(problems, "crossRealmTrust.adminServer", trust.adminServer, "hostPort");
+        checkFormat(problems, "crossRealmTrust.kdcServer", trust.kdcServer, "hostPort");
+    }
+    const external = args.externalKdc;
+    if (provider === "ExternalKdc") {
+        if (!external) {
+            problems.push({ path: "externalKdc", message: `externalKdc is required when provider is "ExternalKdc"` });
+        }
+        if (args.kdcAdminPassword === undefined) {
+            problems.push({
+                path: "kdcAdminPassword",
+                message: `kdcAdminPassword is required when provider is "ExternalKdc": it is the existing KDC's admin password and cannot be generated`,
+            });
+        }
+    } else if (external) {
+        problems.push({ path: "externalKdc", message: `externalKdc needs provider "ExternalKdc"` });
+    }
+    if (external) {
+        checkFormat(problems, "externalKdc.adminServer", external.adminServer, "hostPort");
+        checkFormat(problems, "externalKdc.kdcServer", external.kdcServer, "hostPort");
+        const ad = external.adIntegration;
+        if (ad) {
+            checkRealm(problems, "externalKdc.adIntegration.adRealm", ad.adRealm);
+            if (typeof ad.adRealm === "string" && ad.adRealm === args.realm) {
+                problems.push({
+                    path: "externalKdc.adIntegration.adRealm",
+                    message: `externalKdc.adIntegration.adRealm must differ from the cluster's realm (${ad.adRealm})`,
+                });
+            }
+            checkFormat(problems, "externalKdc.adIntegration.adDomain", ad.adDomain, "dnsName");
+            checkFormat(problems, "externalKdc.adIntegration.adServer", ad.adServer, "hostPort");
+        }
+    }
+    const needs = kerberosNeeds(args);
+    if (needs.adJoin && args.adDomainJoinUser === undefined) {
+        problems.push({
+            path: "adDomainJoinUser",
+            message: `adDomainJoinUser is required with Active Directory: EMR joins the nodes to the domain with it`,
+        });
+    }
+    if (!needs.adJoin) {
+        for (const field of ["adDomainJoinUser", "adDomainJoinPassword"] as const) {
+            if (args[field] !== undefined) {
+                problems.push({
+                    path: field,
+                    message: `${field} applies only with Active Directory (crossRealmTrust or externalKdc.adIntegration)`,
+                });
+            }
+        }
+    }
+    if (!needs.crossRealmPassword && args.crossRealmTrustPrincipalPassword !== undefined) {
+        problems.push({
+            path: "crossRealmTrustPrincipalPassword",
+            message: `crossRealmTrustPrincipalPassword applies only with crossRealmTrust: EMR refuses it otherwise`,
+        });
+    }
+    for (const field of ["kdcAdminPassword", "crossRealmTrustPrincipalPassword", "adDomainJoinPassword", "adDomainJoinUser"] as const) {
+        const value = args[field];
+        if (value !== undefined && !isDeferred(value) && (typeof value !== "string" || value.length === 0 || value.length > 256)) {
+            // Never echo the value: it may be a password.
+            problems.push({ path: field, message: `${field} must be a string of 1 to 256 characters` });
+        }
+    }
+    return problems;
+}
+
+/** The checks that need resolved values: realms compared once outputs are known. */
+export function checkResolvedRealms(realm: string, trustedRealm: string | undefined): Problem[] {
+    const problems: Problem[] = [];
+    checkRealm(problems, "realm", realm);
+    if (trustedRealm !== undefined && trustedRealm === realm) {
+        problems.push({
+            path: "crossRealmTrust.realm",
+            message: `crossRealmTrust.realm must differ from the cluster's realm (${realm})`,
+        });
+    }
+    return problems;
+}
+
+/** The security configuration's `kerberosConfiguration` for these settings. */
+export function kerberosConfigurationSection(args: KerberosArgs): KerberosConfigurationArgs {
+    const ticketLifetimeInHours = args.ticketLifetimeInHours ?? DEFAULT_TICKET_LIFETIME_HOURS;
+    if ((args.provider ?? "ClusterDedicatedKdc") === "ExternalKdc") {
+        const external = args.externalKdc!;
+        const ad = external.adIntegration;
+        return {
+            provider: "ExternalKdc",
+            externalKdcConfiguration: {
+                ticketLifetimeInHours,
+                kdcServerType: "Single",
+                adminServer: external.adminServer,
+                kdcServer: external.kdcServer,
+                adIntegrationConfiguration: ad && { adRealm: ad.adRealm, adDomain: ad.adDomain, adServer: ad.adServer },
+            },
+        };
+    }
+    const trust = args.crossRealmTrust;
+    return {
+        provider: "ClusterDedicatedKdc",
+        clusterDedicatedKdcConfiguration: {
+            ticketLifetimeInHours,
+            crossRealmTrustConfiguration: trust && {
+                realm: trust.realm,
+                domain: trust.domain,
+                adminServer: trust.adminServer,
+                kdcServer: trust.kdcServer,
+            },
+        },
+    };
+}

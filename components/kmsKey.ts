@@ -1,0 +1,164 @@
+import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
+import { getPartitionOutput } from "@pulumi/aws/getPartition";
+import * as kms from "@pulumi/aws/kms";
+import * as pulumi from "@pulumi/pulumi";
+import { Problem } from "../policies/model";
+import { checkFormats, checkInteger, throwIfProblems } from "./argumentChecks";
+import { buildKeyPolicy } from "./kmsKeyPolicy";
+
+export interface KmsKeyArgs {
+    /** What the key protects, shown in the KMS console. */
+    description?: pulumi.Input<string>;
+    /**
+     * The alias, with or without the `alias/` prefix (e.g. `alias/emr-s3`). Aliases are unique per
+     * account and Region, so by default a unique one is generated from the resource name.
+     */
+    aliasName?: pulumi.Input<string>;
+    /** Days between scheduling deletion and deletion, 7 to 30 (default 30, the longest KMS allows). */
+    deletionWindowInDays?: pulumi.Input<number>;
+    /** IAM role ARNs that may administer the key, besides the account root. */
+    adminRoleArns?: pulumi.Input<string>[];
+    /**
+     * IAM role ARNs that encrypt and decrypt with the key: the EMR EC2 instance-profile role, and
+     * every EMRFS role-mapping or runtime role that reads or writes the data.
+     */
+    keyUserRoleArns?: pulumi.Input<string>[];
+    /**
+     * IAM role ARNs of the EMR service role, for a local-disk key with EBS encryption: it may use
+     * the key and create grants, only for AWS resources (`kms:GrantIsForAWSResource`).
+     */
+    ebsServiceRoleArns?: pulumi.Input<string>[];
+    /** Let the EMR WAL service (`emrwal.amazonaws.com`) use the key, for EMR WAL encryption. */
+    allowEmrWal?: pulumi.Input<boolean>;
+    /** The account id; looked up from the provider's credentials when omitted. */
+    accountId?: pulumi.Input<string>;
+    /** The partition (`aws`, `aws-us-gov`, `aws-cn`); looked up when omitted. */
+    partition?: pulumi.Input<string>;
+    /**
+     * Protect the key from deletion by Pulumi (default true): a deleted key makes everything it
+     * encrypted unreadable for good.
+     */
+    protect?: boolean;
+    /** Keep the key in AWS when Pulumi deletes it (default true). */
+    retainOnDelete?: boolean;
+    /** Tags for the key. */
+    tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+}
+
+/**
+ * A symmetric KMS key for EMR, with rotation on, a deletion window, an alias, and a key policy that
+ * names exactly the roles EMR needs.
+ */
+export class KmsKey extends pulumi.ComponentResource {
+    /** The key ARN: what an EMR security configuration's `AwsKmsKey` takes. */
+    public readonly arn: pulumi.Output<string>;
+    /** The key id. */
+    public readonly keyId: pulumi.Output<string>;
+    /** The alias, `alias/...`. */
+    public readonly aliasName: pulumi.Output<string>;
+    /** The key policy document, as JSON. */
+    public readonly policy: pulumi.Output<string>;
+
+    constructor(name: string, args: KmsKeyArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("emr-security:index:KmsKey", name, {}, opts);
+        throwIfProblems(this, "KmsKey", name, checkKmsKeyArgs(args));
+
+        const accountId = args.accountId ?? getCallerIdentityOutput({}, { parent: this }).accountId;
+        const partition = args.partition ?? getPartitionOutput({}, { parent: this }).partition;
+        this.policy = pulumi
+            .all([
+                partition,
+                accountId,
+                args.adminRoleArns ?? [],
+                args.keyUserRoleArns ?? [],
+                args.ebsServiceRoleArns ?? [],
+                args.allowEmrWal ?? false,
+            ])
+            .apply(([partitionValue, account, admins, users, service, wal]) => {
+                // Values that were outputs at construction are checked now, before the key is created.
+                throwIfProblems(
+                    this,
+                    "KmsKey",
+                    name,
+                    checkKmsKeyArgs({
+                        partition: partitionValue,
+                        accountId: account,
+                        adminRoleArns: admins,
+                        keyUserRoleArns: users,
+                        ebsServiceRoleArns: service,
+                    }),
+                );
+                return JSON.stringify(
+                    buildKeyPolicy({
+                        partition: partitionValue,
+                        accountId: account,
+                        adminRoleArns: admins,
+                        keyUserRoleArns: users,
+                        ebsServiceRoleArns: service,
+                        allowEmrWal: wal,
+                    }),
+                );
+            });
+
+        const key = new kms.Key(
+            name,
+            {
+                description: args.description ?? `EMR encryption key ${name}`,
+                keyUsage: "ENCRYPT_DECRYPT",
+                customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+                enableKeyRotation: true,
+                deletionWindowInDays: args.deletionWindowInDays ?? 30,
+                policy: this.policy,
+                tags: args.tags,
+            },
+            { parent: this, protect: args.protect ?? true, retainOnDelete: args.retainOnDelete ?? true },
+        );
+        const alias = new kms.Alias(
+            `${name}-alias`,
+            {
+                targetKeyId: key.keyId,
+                ...(args.aliasName === undefined
+                    ? { namePrefix: `alias/${name.replace(/[^a-zA-Z0-9/_-]/g, "-")}-` }
+                    : { name: pulumi.output(args.aliasName).apply(withAliasPrefix) }),
+            },
+            { parent: this },
+        );
+
+        this.arn = key.arn;
+        this.keyId = key.keyId;
+        this.aliasName = alias.name;
+        this.registerOutputs({ arn: this.arn, keyId: this.keyId, aliasName: this.aliasName, policy: this.policy });
+    }
+}
+
+export function withAliasPrefix(alias: string): string {
+    return alias.startsWith("alias/") ? alias : `alias/${alias}`;
+}
+
+/** Every problem with the arguments that can be seen without resolving outputs. */
+export function checkKmsKeyArgs(args: KmsKeyArgs): Problem[] {
+    const problems: Problem[] = [];
+    checkInteger(problems, "deletionWindowInDays", args.deletionWindowInDays, 7, 30);
+    checkFormats(problems, "adminRoleArns", args.adminRoleArns, "iamRoleArn");
+    checkFormats(problems, "keyUserRoleArns", args.keyUserRoleArns, "iamRoleArn");
+    checkFormats(problems, "ebsServiceRoleArns", args.ebsServiceRoleArns, "iamRoleArn");
+    if (typeof args.accountId === "string" && !/^\d{12}$/.test(args.accountId)) {
+        problems.push({ path: "accountId", message: `accountId must be 12 digits; got ${JSON.stringify(args.accountId)}` });
+    }
+    if (typeof args.partition === "string" && !/^aws(-[a-z]+)*$/.test(args.partition)) {
+        problems.push({
+            path: "partition",
+            message: `partition must be an AWS partition such as "aws" or "aws-us-gov"; got ${JSON.stringify(args.partition)}`,
+        });
+    }
+    if (typeof args.aliasName === "string") {
+        const alias = withAliasPrefix(args.aliasName);
+        if (!/^alias\/[a-zA-Z0-9/_-]{1,250}$/.test(alias) || alias.startsWith("alias/aws/")) {
+            problems.push({
+                path: "aliasName",
+                message: `aliasName must be letters, digits, "/", "_" or "-" after "alias/", and not start with "alias/aws/" (reserved for AWS); got ${JSON.stringify(args.aliasName)}`,
+            });
+        }
+    }
+    return problems;
+}

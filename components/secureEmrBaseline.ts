@@ -1,0 +1,271 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Problem } from "../policies/model";
+import { checkFormat, checkFormats, checkInteger, checkOneOf, prefixProblems, throwIfProblems } from "./argumentChecks";
+import { BASELINE_DEFAULTS, BASELINE_S3_MODES, weakenedDefaults } from "./baselineDefaults";
+import { checkInTransitCertificateArgs, InTransitCertificate, InTransitCertificateArgs } from "./inTransitCertificate";
+import { ClusterKerberosAttributes, Kerberos } from "./kerberos";
+import { checkKerberosArgs, kerberosConfigurationSection, KerberosArgs } from "./kerberosSettings";
+import { KmsKey } from "./kmsKey";
+import { checkSecurityConfigurationArgs, SecurityConfiguration } from "./securityConfiguration";
+import { SecurityConfigurationDocumentArgs } from "./securityConfigurationArgs";
+
+export interface SecureEmrBaselineArgs {
+    /** ARN of the EMR EC2 instance-profile role (the role, e.g. `EMR_EC2_DefaultRole`): a user of both keys. */
+    instanceProfileRoleArn: pulumi.Input<string>;
+    /** ARN of the EMR service role (e.g. `EMR_DefaultRole_V2`): encrypts EBS volumes with the disk key. */
+    serviceRoleArn: pulumi.Input<string>;
+    /** ARNs of other roles that read or write the S3 data: EMRFS role-mapping and runtime roles. */
+    dataRoleArns?: pulumi.Input<string>[];
+    /** ARNs of roles that administer the keys, besides the account root. */
+    keyAdminRoleArns?: pulumi.Input<string>[];
+    /** The EMR release of the clusters, e.g. `emr-7.5.0`: features it lacks are refused. */
+    releaseLabel?: pulumi.Input<string>;
+    /** The Region, for the certificate's names; defaults to the provider's. */
+    region?: pulumi.Input<string>;
+    /** The account id for key policies; looked up when omitted. */
+    accountId?: pulumi.Input<string>;
+    /** The partition for key policies; looked up when omitted. */
+    partition?: pulumi.Input<string>;
+    /** The start of the security configuration's name (default: the resource name). */
+    namePrefix?: pulumi.Input<string>;
+    /** `SSE-KMS` (default), `CSE-KMS`, or `SSE-S3` (weaker: warns). */
+    s3EncryptionMode?: string;
+    /** An existing KMS key ARN for S3 data, instead of creating one. */
+    s3KmsKeyArn?: pulumi.Input<string>;
+    /** An existing KMS key ARN for local disks, instead of creating one. */
+    localDiskKmsKeyArn?: pulumi.Input<string>;
+    /** Separate keys for S3 data and local disks (default true; false warns). */
+    separateKeys?: boolean;
+    /** Encrypt EBS root and data volumes with the disk key (default true; false warns). */
+    enableEbsEncryption?: boolean;
+    /** TLS between nodes and applications (default true; false warns). */
+    inTransitEncryption?: boolean;
+    /** Settings for the generated in-transit certificate. */
+    certificate?: InTransitCertificateArgs;
+    /** An existing certificate zip (`s3://bucket/key.zip`), instead of generating one. */
+    certificateS3Object?: pulumi.Input<string>;
+    /** Require IMDSv2 on the nodes (default true; false warns). */
+    requireImdsV2?: boolean;
+    /** The IMDS PUT response hop limit (default 1; more warns). */
+    imdsHopLimit?: number;
+    /** Kerberos authentication; none when omitted. */
+    kerberos?: KerberosArgs;
+    /** Protect created keys from deletion by Pulumi (default true; false warns). */
+    protectKeys?: boolean;
+    /** Deletion window of created keys, 7 to 30 days (default 30; less warns). */
+    keyDeletionWindowInDays?: number;
+}
+
+/**
+ * Everything an EMR cluster needs to be encrypted and authenticated, with secure defaults: KMS keys
+ * for S3 (SSE-KMS) and local disks (with EBS encryption), a generated TLS certificate, IMDSv2,
+ * optional Kerberos, and the security configuration tying them together.
+ */
+export class SecureEmrBaseline extends pulumi.ComponentResource {
+    /** For `aws.emr.Cluster`'s `securityConfiguration`. */
+    public readonly securityConfigurationName: pulumi.Output<string>;
+    /** The exact security-configuration document. */
+    public readonly configuration: pulumi.Output<string>;
+    /** For `aws.emr.Cluster`'s `kerberosAttributes` (secret); undefined without Kerberos. */
+    public readonly kerberosAttributes: pulumi.Output<ClusterKerberosAttributes | undefined>;
+    /** The KMS key ARN for S3 data; undefined with SSE-S3. */
+    public readonly s3KmsKeyArn: pulumi.Output<string | undefined>;
+    /** The KMS key ARN for local disks. */
+    public readonly localDiskKmsKeyArn: pulumi.Output<string>;
+    /** The certificate zip's `s3://` URI; undefined without in-transit encryption. */
+    public readonly certificateS3Uri: pulumi.Output<string | undefined>;
+
+    constructor(name: string, args: SecureEmrBaselineArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("emr-security:index:SecureEmrBaseline", name, {}, opts);
+        const settings = { ...BASELINE_DEFAULTS, ...definedOnly(args) };
+        throwIfProblems(this, "SecureEmrBaseline", name, checkSecureEmrBaselineArgs(args));
+        for (const warning of weakenedDefaults({ ...args, ticketLifetimeInHours: plainNumber(args.kerberos?.ticketLifetimeInHours) })) {
+            pulumi.log.warn(`SecureEmrBaseline "${name}": ${warning}`, this);
+        }
+
+        const keyDefaults = {
+            adminRoleArns: args.keyAdminRoleArns,
+            accountId: args.accountId,
+            partition: args.partition,
+            deletionWindowInDays: settings.keyDeletionWindowInDays,
+            protect: settings.protectKeys,
+        };
+        const usesS3Key = settings.s3EncryptionMode !== "SSE-S3";
+        const dataUsers = [args.instanceProfileRoleArn, ...(args.dataRoleArns ?? [])];
+        const ebsService = settings.enableEbsEncryption ? [args.serviceRoleArn] : [];
+        let s3Key: pulumi.Input<string> | undefined = args.s3KmsKeyArn;
+        let diskKey: pulumi.Input<string> | undefined = args.localDiskKmsKeyArn;
+        if (!settings.separateKeys && s3Key === undefined && diskKey === undefined) {
+            const shared = new KmsKey(
+                `${name}-key`,
+                {
+                    ...keyDefaults,
+                    description: `EMR ${name}: S3 data and local disks`,
+                    keyUserRoleArns: dataUsers,
+                    ebsServiceRoleArns: ebsService,
+                },
+                { parent: this },
+            );
+            s3Key = usesS3Key ? shared.arn : undefined;
+            diskKey = shared.arn;
+        }
+        if (s3Key === undefined && usesS3Key) {
+            s3Key = new KmsKey(
+                `${name}-s3-key`,
+                { ...keyDefaults, description: `EMR ${name}: S3 data`, keyUserRoleArns: dataUsers },
+                { parent: this },
+            ).arn;
+        }
+        if (diskKey === undefined) {
+            diskKey = new KmsKey(
+                `${name}-disk-key`,
+                {
+                    ...keyDefaults,
+                    description: `EMR ${name}: local disks`,
+                    keyUserRoleArns: [args.instanceProfileRoleArn],
+                    ebsServiceRoleArns: ebsService,
+                },
+                { parent: this },
+            ).arn;
+        }
+
+        let certificateS3Uri: pulumi.Input<string> | undefined = args.certificateS3Object;
+        if (settings.inTransitEncryption && certificateS3Uri === undefined) {
+            const certificate = new InTransitCertificate(
+                `${name}-cert`,
+                {
+                    region: args.region,
+                    ...args.certificate,
+                    kmsKeyArn: args.certificate?.bucketName === undefined ? (args.certificate?.kmsKeyArn ?? s3Key) : undefined,
+                },
+                { parent: this },
+            );
+            certificateS3Uri = certificate.s3Uri;
+        }
+        const kerberos = args.kerberos && new Kerberos(`${name}-kerberos`, args.kerberos, { parent: this });
+
+        const securityConfiguration = new SecurityConfiguration(
+            `${name}-config`,
+            {
+                namePrefix: args.namePrefix ?? name,
+                releaseLabel: args.releaseLabel,
+                ...documentArgs(args, s3Key, diskKey, certificateS3Uri),
+            },
+            { parent: this },
+        );
+
+        this.securityConfigurationName = securityConfiguration.name;
+        this.configuration = securityConfiguration.configuration;
+        this.kerberosAttributes = kerberos ? kerberos.clusterAttributes : pulumi.output(undefined);
+        this.s3KmsKeyArn = pulumi.output(s3Key);
+        this.localDiskKmsKeyArn = pulumi.output(diskKey);
+        this.certificateS3Uri = pulumi.output(settings.inTransitEncryption ? certificateS3Uri : undefined);
+        this.registerOutputs({
+            securityConfigurationName: this.securityConfigurationName,
+            configuration: this.configuration,
+            kerberosAttributes: this.kerberosAttributes,
+            s3KmsKeyArn: this.s3KmsKeyArn,
+            localDiskKmsKeyArn: this.localDiskKmsKeyArn,
+            certificateS3Uri: this.certificateS3Uri,
+        });
+    }
+}
+
+/** The security configuration the baseline asks for; placeholders stand in for keys it creates. */
+function documentArgs(
+    args: SecureEmrBaselineArgs,
+    s3Key: pulumi.Input<string> | undefined,
+    diskKey: pulumi.Input<string>,
+    certificateS3Uri: pulumi.Input<string> | undefined,
+): SecurityConfigurationDocumentArgs {
+    const settings = { ...BASELINE_DEFAULTS, ...definedOnly(args) };
+    const mode = settings.s3EncryptionMode;
+    return {
+        encryptionConfiguration: {
+            atRestEncryptionConfiguration: {
+                s3EncryptionConfiguration: mode === "SSE-S3" ? { encryptionMode: mode } : { encryptionMode: mode, awsKmsKey: s3Key },
+                localDiskEncryptionConfiguration: {
+                    encryptionKeyProviderType: "AwsKms",
+                    awsKmsKey: diskKey,
+                    enableEbsEncryption: settings.enableEbsEncryption,
+                },
+            },
+            inTransitEncryptionConfiguration: settings.inTransitEncryption
+                ? { tlsCertificateConfiguration: { certificateProviderType: "PEM", s3Object: certificateS3Uri } }
+                : undefined,
+        },
+        authenticationConfiguration: args.kerberos && { kerberosConfiguration: kerberosConfigurationSection(args.kerberos) },
+        instanceMetadataServiceConfiguration: settings.requireImdsV2
+            ? { minimumInstanceMetadataServiceVersion: 2, httpPutResponseHopLimit: settings.imdsHopLimit }
+            : undefined,
+    };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function plainNumber(value: unknown): number | undefined {
+    return typeof value === "number" ? value : undefined;
+}
+
+/** Every problem with the arguments, the nested certificate and Kerberos ones included. */
+export function checkSecureEmrBaselineArgs(args: SecureEmrBaselineArgs): Problem[] {
+    const problems: Problem[] = [];
+    for (const required of ["instanceProfileRoleArn", "serviceRoleArn"] as const) {
+        if (args[required] === undefined) {
+            problems.push({ path: required, message: `${required} is required` });
+        }
+        checkFormat(problems, required, args[required], "iamRoleArn");
+    }
+    checkFormats(problems, "dataRoleArns", args.dataRoleArns, "iamRoleArn");
+    checkFormats(problems, "keyAdminRoleArns", args.keyAdminRoleArns, "iamRoleArn");
+    checkOneOf(problems, "s3EncryptionMode", args.s3EncryptionMode, BASELINE_S3_MODES);
+    checkFormat(problems, "s3KmsKeyArn", args.s3KmsKeyArn, "kmsKeyArn");
+    checkFormat(problems, "localDiskKmsKeyArn", args.localDiskKmsKeyArn, "kmsKeyArn");
+    checkFormat(problems, "certificateS3Object", args.certificateS3Object, "s3Zip");
+    checkInteger(problems, "imdsHopLimit", args.imdsHopLimit, 1, 64);
+    checkInteger(problems, "keyDeletionWindowInDays", args.keyDeletionWindowInDays, 7, 30);
+    if (args.s3EncryptionMode === "SSE-S3" && args.s3KmsKeyArn !== undefined) {
+        problems.push({ path: "s3KmsKeyArn", message: 's3KmsKeyArn does not apply when s3EncryptionMode is "SSE-S3"' });
+    }
+    if (args.inTransitEncryption === false && (args.certificate !== undefined || args.certificateS3Object !== undefined)) {
+        problems.push({
+            path: "inTransitEncryption",
+            message: "inTransitEncryption is false, yet a certificate is configured: remove one or the other",
+        });
+    }
+    if (args.certificate !== undefined && args.certificateS3Object !== undefined) {
+        problems.push({
+            path: "certificate",
+            message: "certificate generates a zip and certificateS3Object names an existing one: give one of them",
+        });
+    }
+    if (args.certificate) {
+        problems.push(...prefixProblems("certificate", checkInTransitCertificateArgs(args.certificate)));
+    }
+    if (args.kerberos) {
+        problems.push(...prefixProblems("kerberos", checkKerberosArgs(args.kerberos)));
+    }
+    if (problems.length === 0) {
+        // The document itself, with a stand-in for each key or certificate the baseline creates:
+        // catches what the release label does not support before anything registers.
+        // A promise is deferred like any output, so the stand-ins are checked no further.
+        const created = Promise.resolve("created by the baseline");
+        const document = documentArgs(
+            args,
+            args.s3KmsKeyArn ?? created,
+            args.localDiskKmsKeyArn ?? created,
+            args.certificateS3Object ?? created,
+        );
+        for (const problem of checkSecurityConfigurationArgs({
+            namePrefix: args.namePrefix,
+            releaseLabel: args.releaseLabel,
+            ...document,
+        })) {
+            const own = problem.path === "namePrefix" || problem.path === "releaseLabel";
+            problems.push(...(own ? [problem] : prefixProblems("securityConfiguration", [problem])));
+        }
+    }
+    return problems;
+}
