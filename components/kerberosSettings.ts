@@ -211,7 +211,7 @@ export function kerberosConfigurationSection(args: KerberosArgs): KerberosConfig
                 kdcServerType: "Single",
                 adminServer: external.adminServer,
                 kdcServer: external.kdcServer,
-                adIntegrationConfiguration: ad && { adRealm: ad.adRealm, adDomain: ad.adDomain, adServer: ad.adServer },
+                ...(ad && { adIntegrationConfiguration: { adRealm: ad.adRealm, adDomain: ad.adDomain, adServer: ad.adServer } }),
             },
         };
     }
@@ -220,12 +220,14 @@ export function kerberosConfigurationSection(args: KerberosArgs): KerberosConfig
         provider: "ClusterDedicatedKdc",
         clusterDedicatedKdcConfiguration: {
             ticketLifetimeInHours,
-            crossRealmTrustConfiguration: trust && {
-                realm: trust.realm,
-                domain: trust.domain,
-                adminServer: trust.adminServer,
-                kdcServer: trust.kdcServer,
-            },
+            ...(trust && {
+                crossRealmTrustConfiguration: {
+                    realm: trust.realm,
+                    domain: trust.domain,
+                    adminServer: trust.adminServer,
+                    kdcServer: trust.kdcServer,
+                },
+            }),
         },
     };
 }

@@ -1,0 +1,276 @@
+import * as assert from "assert";
+import * as iam from "@pulumi/aws/iam";
+import * as pulumi from "@pulumi/pulumi";
+import { weakenedDefaults } from "../../components/baselineDefaults";
+import { SecureEmrBaseline, SecureEmrBaselineArgs } from "../../components/secureEmrBaseline";
+import { validateSecurityConfiguration } from "../../policies/model";
+import { ACCOUNT, isKnown, isSecret, ProviderLikeMocks, useMocks, valueOf } from "../mocks";
+
+const role = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
+const BASE: SecureEmrBaselineArgs = {
+    instanceProfileRoleArn: role("EMR_EC2_DefaultRole"),
+    serviceRoleArn: role("EMR_DefaultRole_V2"),
+    releaseLabel: "emr-7.5.0",
+    region: "us-east-1",
+    accountId: ACCOUNT,
+    partition: "aws",
+};
+
+/** Builds the baseline in a fresh mock run, capturing the warnings it logs. */
+async function deploy(preview: boolean, args: SecureEmrBaselineArgs) {
+    const mocks = await useMocks(preview);
+    const warnings: string[] = [];
+    const warn = pulumi.log.warn;
+    (pulumi.log as { warn: typeof warn }).warn = (message: string) => {
+        warnings.push(message);
+        return Promise.resolve();
+    };
+    try {
+        const baseline = new SecureEmrBaseline("analytics", args);
+        await isKnown(baseline.securityConfigurationName);
+        await isKnown(baseline.kerberosAttributes);
+        return { mocks, baseline, warnings };
+    } finally {
+        (pulumi.log as { warn: typeof warn }).warn = warn;
+    }
+}
+
+function keyPolicies(mocks: ProviderLikeMocks): Record<string, { Sid: string; Principal: unknown }[]> {
+    return Object.fromEntries(mocks.ofType("aws:kms/key:Key").map((k) => [k.name, JSON.parse(k.inputs.policy).Statement]));
+}
+
+describe("SecureEmrBaseline component", () => {
+    it("composes separate keys, a certificate, IMDSv2 and the security configuration, with no warning", async () => {
+        const { mocks, baseline, warnings } = await deploy(false, BASE);
+        assert.deepStrictEqual(warnings, []);
+        const document = JSON.parse((await valueOf(baseline.configuration))!);
+        assert.deepStrictEqual(validateSecurityConfiguration(document, { releaseLabel: "emr-7.5.0" }), []);
+        const s3Key = (await valueOf(baseline.s3KmsKeyArn))!;
+        const diskKey = await valueOf(baseline.localDiskKmsKeyArn);
+        assert.notStrictEqual(s3Key, diskKey);
+        assert.deepStrictEqual(document, {
+            EncryptionConfiguration: {
+                EnableInTransitEncryption: true,
+                EnableAtRestEncryption: true,
+                InTransitEncryptionConfiguration: {
+                    TLSCertificateConfiguration: { CertificateProviderType: "PEM", S3Object: await valueOf(baseline.certificateS3Uri) },
+                },
+                AtRestEncryptionConfiguration: {
+                    S3EncryptionConfiguration: { EncryptionMode: "SSE-KMS", AwsKmsKey: s3Key },
+                    LocalDiskEncryptionConfiguration: {
+                        EncryptionKeyProviderType: "AwsKms",
+                        AwsKmsKey: diskKey,
+                        EnableEbsEncryption: true,
+                    },
+                },
+            },
+            InstanceMetadataServiceConfiguration: { MinimumInstanceMetadataServiceVersion: 2, HttpPutResponseHopLimit: 1 },
+        });
+        const policies = keyPolicies(mocks);
+        assert.deepStrictEqual(Object.keys(policies), ["analytics-s3-key", "analytics-disk-key"]);
+        assert.deepStrictEqual(
+            policies["analytics-s3-key"].map((s) => [s.Sid, s.Principal]),
+            [
+                ["AccountRootAdministers", { AWS: `arn:aws:iam::${ACCOUNT}:root` }],
+                ["EmrRolesUseKey", { AWS: role("EMR_EC2_DefaultRole") }],
+                ["EmrRolesGrantForAwsResources", { AWS: role("EMR_EC2_DefaultRole") }],
+            ],
+        );
+        assert.deepStrictEqual(
+            policies["analytics-disk-key"].map((s) => s.Sid),
+            [
+                "AccountRootAdministers",
+                "EmrRolesUseKey",
+                "EmrRolesGrantForAwsResources",
+                "EmrServiceRoleEncryptsEbs",
+                "EmrServiceRoleGrantsForEbs",
+            ],
+        );
+        // The certificate bucket is encrypted with the S3 data key the instance profile can already use.
+        const encryption = mocks.one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration");
+        assert.strictEqual(encryption.inputs.rules[0].applyServerSideEncryptionByDefault.kmsMasterKeyId, s3Key);
+        assert.strictEqual(await valueOf(baseline.kerberosAttributes), undefined);
+    });
+
+    it("sets a parent on every resource it registers", async () => {
+        const { mocks } = await deploy(false, { ...BASE, kerberos: { realm: "EC2.INTERNAL" } });
+        const root = mocks.one("emr-security:index:SecureEmrBaseline");
+        const orphans = mocks.registered.filter((r) => r !== root && !r.parent);
+        assert.deepStrictEqual(orphans, []);
+        assert.deepStrictEqual(
+            mocks.childrenOf(root).map((r) => r.type),
+            [
+                "emr-security:index:KmsKey",
+                "emr-security:index:KmsKey",
+                "emr-security:index:InTransitCertificate",
+                "emr-security:index:Kerberos",
+                "emr-security:index:SecurityConfiguration",
+            ],
+        );
+    });
+
+    it("with Kerberos, adds it to the document and outputs secret cluster attributes", async () => {
+        const { baseline } = await deploy(false, {
+            ...BASE,
+            kerberos: {
+                realm: "EC2.INTERNAL",
+                crossRealmTrust: {
+                    realm: "AD.ACME.EXAMPLE",
+                    domain: "ad.acme.example",
+                    adminServer: "dc1.ad.acme.example",
+                    kdcServer: "dc1.ad.acme.example",
+                },
+                adDomainJoinUser: "emr-join",
+            },
+        });
+        const document = JSON.parse((await valueOf(baseline.configuration))!);
+        assert.deepStrictEqual(document.AuthenticationConfiguration.KerberosConfiguration, {
+            Provider: "ClusterDedicatedKdc",
+            ClusterDedicatedKdcConfiguration: {
+                TicketLifetimeInHours: 24,
+                CrossRealmTrustConfiguration: {
+                    Realm: "AD.ACME.EXAMPLE",
+                    Domain: "ad.acme.example",
+                    AdminServer: "dc1.ad.acme.example",
+                    KdcServer: "dc1.ad.acme.example",
+                },
+            },
+        });
+        assert.strictEqual(await isSecret(baseline.kerberosAttributes), true);
+        const attributes = (await valueOf(baseline.kerberosAttributes))!;
+        assert.deepStrictEqual(Object.keys(attributes).sort(), [
+            "adDomainJoinPassword",
+            "adDomainJoinUser",
+            "crossRealmTrustPrincipalPassword",
+            "kdcAdminPassword",
+            "realm",
+        ]);
+    });
+
+    it("warns once for each default an override weakens, naming what was given up", async () => {
+        const { baseline, warnings, mocks } = await deploy(false, {
+            ...BASE,
+            s3EncryptionMode: "SSE-S3",
+            separateKeys: false,
+            enableEbsEncryption: false,
+            inTransitEncryption: false,
+            requireImdsV2: false,
+            protectKeys: false,
+            keyDeletionWindowInDays: 7,
+        });
+        assert.deepStrictEqual(
+            warnings,
+            weakenedDefaults({
+                s3EncryptionMode: "SSE-S3",
+                separateKeys: false,
+                enableEbsEncryption: false,
+                inTransitEncryption: false,
+                requireImdsV2: false,
+                protectKeys: false,
+                keyDeletionWindowInDays: 7,
+            }).map((w) => `SecureEmrBaseline "analytics": ${w}`),
+        );
+        assert.strictEqual(warnings.length, 7);
+        assert.match(warnings[0], /SSE-S3: S3 data is encrypted with S3-managed keys/);
+        const document = JSON.parse((await valueOf(baseline.configuration))!);
+        assert.deepStrictEqual(validateSecurityConfiguration(document), []);
+        assert.strictEqual(document.EncryptionConfiguration.EnableInTransitEncryption, false);
+        assert.strictEqual(document.InstanceMetadataServiceConfiguration, undefined);
+        assert.deepStrictEqual(document.EncryptionConfiguration.AtRestEncryptionConfiguration.S3EncryptionConfiguration, {
+            EncryptionMode: "SSE-S3",
+        });
+        assert.deepStrictEqual(Object.keys(keyPolicies(mocks)), ["analytics-key"]);
+        const key = mocks.one("aws:kms/key:Key");
+        assert.strictEqual(key.protect, false);
+        assert.strictEqual(key.inputs.deletionWindowInDays, 7);
+    });
+
+    it("uses keys and a certificate zip the user brings, creating none of them", async () => {
+        const s3Key = "arn:aws:kms:us-east-1:123456789012:key/0a1b2c3d-1111-4a5b-8c9d-0e1f2a3b4c01";
+        const diskKey = "arn:aws:kms:us-east-1:123456789012:key/0a1b2c3d-2222-4a5b-8c9d-0e1f2a3b4c02";
+        const { mocks, baseline } = await deploy(false, {
+            ...BASE,
+            s3KmsKeyArn: s3Key,
+            localDiskKmsKeyArn: diskKey,
+            certificateS3Object: "s3://corp/emr.zip",
+        });
+        assert.deepStrictEqual(mocks.ofType("aws:kms/key:Key"), []);
+        assert.deepStrictEqual(mocks.ofType("emr-security:index:InTransitCertificate"), []);
+        assert.strictEqual(await valueOf(baseline.certificateS3Uri), "s3://corp/emr.zip");
+        assert.strictEqual(await valueOf(baseline.s3KmsKeyArn), s3Key);
+    });
+
+    it("previews with keys and roles created in the same stack: nothing throws, and what is knowable is known", async () => {
+        const mocks = await useMocks(true);
+        const instanceRole = new iam.Role("emr-ec2", { assumeRolePolicy: "{}" });
+        const diskKey = "arn:aws:kms:us-east-1:123456789012:key/0a1b2c3d-2222-4a5b-8c9d-0e1f2a3b4c02";
+        const baseline = new SecureEmrBaseline("analytics", {
+            ...BASE,
+            instanceProfileRoleArn: instanceRole.arn,
+            localDiskKmsKeyArn: diskKey,
+            kerberos: { realm: "EC2.INTERNAL", kdcAdminPassword: pulumi.secret("kdc-Secret-1") },
+        });
+        // Unknown: they depend on the S3 key, the certificate or the role, created in this stack.
+        for (const output of [
+            baseline.securityConfigurationName,
+            baseline.configuration,
+            baseline.s3KmsKeyArn,
+            baseline.certificateS3Uri,
+        ]) {
+            assert.strictEqual(await isKnown(output), false);
+        }
+        // Known: nothing unknown goes into them.
+        assert.strictEqual(await valueOf(baseline.localDiskKmsKeyArn), diskKey);
+        assert.deepStrictEqual(await valueOf(baseline.kerberosAttributes), { realm: "EC2.INTERNAL", kdcAdminPassword: "kdc-Secret-1" });
+        assert.strictEqual(await isSecret(baseline.kerberosAttributes), true);
+        assert.strictEqual(mocks.ofType("aws:emr/securityConfiguration:SecurityConfiguration").length, 1);
+        assert.strictEqual(mocks.ofType("aws:kms/key:Key").length, 1);
+    });
+
+    it("refuses bad arguments, nested ones included, with one error naming each", async () => {
+        const mocks = await useMocks(false);
+        assert.throws(
+            () =>
+                new SecureEmrBaseline("bad", {
+                    ...BASE,
+                    instanceProfileRoleArn: "EMR_EC2_DefaultRole",
+                    s3EncryptionMode: "SSE-C",
+                    imdsHopLimit: 0,
+                    certificate: { rsaBits: 1024 },
+                    kerberos: { realm: "ec2.internal" },
+                }),
+            (e: Error) => {
+                assert.strictEqual(
+                    e.message,
+                    [
+                        'Invalid arguments for SecureEmrBaseline "bad":',
+                        '  - instanceProfileRoleArn: instanceProfileRoleArn must be an IAM role ARN such as arn:aws:iam::111122223333:role/<name>; got "EMR_EC2_DefaultRole"',
+                        '  - s3EncryptionMode: s3EncryptionMode must be "SSE-KMS", "CSE-KMS" or "SSE-S3"; got "SSE-C"',
+                        "  - imdsHopLimit: imdsHopLimit must be a whole number from 1 to 64; got 0",
+                        "  - certificate.rsaBits: certificate.rsaBits must be 2048, 3072 or 4096 (smaller RSA keys are refused); got 1024",
+                        '  - kerberos.realm: kerberos.realm must be upper case letters, digits, "." or "-" (Kerberos realms are upper case); got "ec2.internal"',
+                    ].join("\n"),
+                );
+                return true;
+            },
+        );
+        assert.throws(
+            () => new SecureEmrBaseline("old", { ...BASE, releaseLabel: "emr-5.20.0" }),
+            (e: Error) => {
+                assert.strictEqual(
+                    e.message,
+                    [
+                        'Invalid arguments for SecureEmrBaseline "old":',
+                        "  - securityConfiguration.encryptionConfiguration.atRestEncryptionConfiguration.localDiskEncryptionConfiguration.enableEbsEncryption: EBS encryption needs EMR 5.24.0 and later; emr-5.20.0 does not support it",
+                        "  - securityConfiguration.instanceMetadataServiceConfiguration.minimumInstanceMetadataServiceVersion: Requiring IMDSv2 needs EMR 5.23.1, 5.27.1, 5.32.0 and later 5.x, and 6.2.0 and later; emr-5.20.0 does not support it",
+                    ].join("\n"),
+                );
+                return true;
+            },
+        );
+        assert.deepStrictEqual(
+            mocks.registered.filter((r) => r.type !== "emr-security:index:SecureEmrBaseline"),
+            [],
+        );
+    });
+});
