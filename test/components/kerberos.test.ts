@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { Kerberos } from "../../components/kerberos";
 import { KerberosArgs, kerberosConfigurationSection } from "../../components/kerberosSettings";
-import { buildSecurityConfiguration } from "../../components/securityConfigurationDocument";
+import { buildSecurityConfiguration, SecurityConfigurationSpec } from "../../components/securityConfigurationDocument";
 import { isKnown, isSecret, useMocks, valueOf } from "../mocks";
 
 const AD_TRUST: KerberosArgs = {
@@ -31,11 +31,19 @@ describe("Kerberos settings (pure)", () => {
             provider: "ClusterDedicatedKdc",
             clusterDedicatedKdcConfiguration: { ticketLifetimeInHours: 24 },
         });
-        assert.deepStrictEqual(buildSecurityConfiguration({ authenticationConfiguration: { kerberosConfiguration: section } }), {
-            AuthenticationConfiguration: {
-                KerberosConfiguration: { Provider: "ClusterDedicatedKdc", ClusterDedicatedKdcConfiguration: { TicketLifetimeInHours: 24 } },
+        assert.deepStrictEqual(
+            buildSecurityConfiguration({
+                authenticationConfiguration: { kerberosConfiguration: section },
+            } as unknown as SecurityConfigurationSpec),
+            {
+                AuthenticationConfiguration: {
+                    KerberosConfiguration: {
+                        Provider: "ClusterDedicatedKdc",
+                        ClusterDedicatedKdcConfiguration: { TicketLifetimeInHours: 24 },
+                    },
+                },
             },
-        });
+        );
     });
 
     it("gives an external KDC section with AD integration, valid for EMR", () => {
@@ -50,24 +58,29 @@ describe("Kerberos settings (pure)", () => {
             kdcAdminPassword: "x",
             adDomainJoinUser: "join",
         });
-        assert.deepStrictEqual(buildSecurityConfiguration({ authenticationConfiguration: { kerberosConfiguration: section } }), {
-            AuthenticationConfiguration: {
-                KerberosConfiguration: {
-                    Provider: "ExternalKdc",
-                    ExternalKdcConfiguration: {
-                        TicketLifetimeInHours: 24,
-                        KdcServerType: "Single",
-                        AdminServer: "kdc.acme.example:749",
-                        KdcServer: "kdc.acme.example:88",
-                        AdIntegrationConfiguration: {
-                            AdRealm: "AD.ACME.EXAMPLE",
-                            AdDomain: "ad.acme.example",
-                            AdServer: "dc1.ad.acme.example",
+        assert.deepStrictEqual(
+            buildSecurityConfiguration({
+                authenticationConfiguration: { kerberosConfiguration: section },
+            } as unknown as SecurityConfigurationSpec),
+            {
+                AuthenticationConfiguration: {
+                    KerberosConfiguration: {
+                        Provider: "ExternalKdc",
+                        ExternalKdcConfiguration: {
+                            TicketLifetimeInHours: 24,
+                            KdcServerType: "Single",
+                            AdminServer: "kdc.acme.example:749",
+                            KdcServer: "kdc.acme.example:88",
+                            AdIntegrationConfiguration: {
+                                AdRealm: "AD.ACME.EXAMPLE",
+                                AdDomain: "ad.acme.example",
+                                AdServer: "dc1.ad.acme.example",
+                            },
                         },
                     },
                 },
             },
-        });
+        );
     });
 });
 
