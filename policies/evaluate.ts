@@ -12,6 +12,7 @@ import {
     unknownCheckingProxy,
     UnknownValueError,
 } from "@pulumi/policy";
+import { checkPolicyConfig } from "./config";
 import { RULES } from "./rules";
 
 /** Put this in `props` for a value that is unknown at preview (the engine's own sentinel). */
@@ -69,16 +70,6 @@ export function ruleSettings(
     return { level: enforcementLevel ?? all ?? rule.enforcementLevel ?? "advisory", options };
 }
 
-function checkConfig(config: Record<string, unknown>, rules: readonly Rule[]): void {
-    const names = new Set(rules.map((r) => r.name));
-    const unknown = Object.keys(config).filter((k) => k !== "all" && !names.has(k));
-    if (unknown.length > 0) {
-        throw new Error(
-            `The policy config names rules this pack does not have: ${unknown.join(", ")}. Its rules: ${[...names].join(", ")}`,
-        );
-    }
-}
-
 function hasUnknown(value: unknown): boolean {
     if (value === UNKNOWN) {
         return true;
@@ -94,7 +85,7 @@ function cannotRunYet(rule: Rule, error: UnknownValueError, resource?: string): 
         policy: rule.name,
         resource,
         level: "advisory",
-        message: `can't run policy '${rule.name}' during preview: ${error.message}. It runs at update, before the resource is created.`,
+        message: `can't run policy '${rule.name}' during preview: ${error.message}`,
     };
 }
 
@@ -108,7 +99,10 @@ export async function evaluatePolicies(
     rules: readonly Rule[] = RULES,
 ): Promise<PolicyFinding[]> {
     const config = options.config ?? {};
-    checkConfig(config, rules);
+    const problems = checkPolicyConfig(config, rules);
+    if (problems.length > 0) {
+        throw new Error(`Invalid policy config:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    }
     if (!options.preview && resources.some((r) => hasUnknown(r.props))) {
         throw new Error("UNKNOWN values stand for values unknown at preview: pass { preview: true } with them");
     }

@@ -18,3 +18,26 @@ export function securityConfigurationOf(type: string, props: Record<string, unkn
     }
     return undefined;
 }
+
+export const CLUSTER_TYPES = ["aws:emr/cluster:Cluster", "aws-native:emr:Cluster"];
+export const BLOCK_PUBLIC_ACCESS = "aws:emr/blockPublicAccessConfiguration:BlockPublicAccessConfiguration";
+export const CLASSIC_KMS_KEY = "aws:kms/key:Key";
+export const NATIVE_KMS_KEY = "aws-native:kms:Key";
+export const KMS_EXTERNAL_KEY = "aws:kms/externalKey:ExternalKey";
+export const KMS_KEY_POLICY = "aws:kms/keyPolicy:KeyPolicy";
+export const TLS_PRIVATE_KEY = "tls:index/privateKey:PrivateKey";
+export const TLS_CERTIFICATES = ["tls:index/selfSignedCert:SelfSignedCert", "tls:index/locallySignedCert:LocallySignedCert"];
+export const S3_BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
+export const S3_PUBLIC_ACCESS_BLOCK = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
+export const S3_ENCRYPTION = [
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+];
+export const S3_BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+export const IAM_ROLE = "aws:iam/role:Role";
+export const IAM_INSTANCE_PROFILE = "aws:iam/instanceProfile:InstanceProfile";
+
+/** A KMS key's policy document, whichever resource shape carries it. */
+export function keyPolicyOf(type: string, props: Record<string, unknown>): unknown {
+    return type === NATIVE_KMS_KEY ? props.keyPolicy : props.policy;
+}

@@ -1,5 +1,43 @@
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { emrAtRestEncryption } from "./emr-at-rest-encryption";
+import { emrBlockPublicAccess } from "./emr-block-public-access";
+import { emrCertificateBucket } from "./emr-certificate-bucket";
+import { emrClusterKerberosAttributes } from "./emr-cluster-kerberos-attributes";
+import { emrClusterSecurityConfiguration } from "./emr-cluster-security-configuration";
+import { emrEbsEncryption } from "./emr-ebs-encryption";
+import { emrImdsv2 } from "./emr-imdsv2";
+import { emrInTransitEncryption } from "./emr-in-transit-encryption";
+import { emrKerberosAuthentication } from "./emr-kerberos-authentication";
+import { emrKmsKeyPolicy } from "./emr-kms-key-policy";
+import { emrLocalDiskEncryption } from "./emr-local-disk-encryption";
+import { emrS3Encryption } from "./emr-s3-encryption";
 import { emrSecurityConfigurationValid } from "./emr-security-configuration-valid";
+import { emrSeparateKmsKeys } from "./emr-separate-kms-keys";
+import { emrTlsCertificate } from "./emr-tls-certificate";
+import { kmsKeyDeletionWindow } from "./kms-key-deletion-window";
+import { kmsKeyPolicyNoPublicPrincipal } from "./kms-key-policy-no-public-principal";
+import { kmsKeyRotation } from "./kms-key-rotation";
+
+export type Rule = ResourceValidationPolicy | StackValidationPolicy;
 
 /** Every rule of the pack, in the order the pack lists them. Constructing nothing. */
-export const RULES: (ResourceValidationPolicy | StackValidationPolicy)[] = [emrSecurityConfigurationValid];
+export const RULES: Rule[] = [
+    emrSecurityConfigurationValid,
+    emrAtRestEncryption,
+    emrS3Encryption,
+    emrLocalDiskEncryption,
+    emrEbsEncryption,
+    emrInTransitEncryption,
+    emrKerberosAuthentication,
+    emrImdsv2,
+    emrSeparateKmsKeys,
+    emrClusterSecurityConfiguration,
+    emrClusterKerberosAttributes,
+    emrKmsKeyPolicy,
+    emrCertificateBucket,
+    emrTlsCertificate,
+    emrBlockPublicAccess,
+    kmsKeyRotation,
+    kmsKeyDeletionWindow,
+    kmsKeyPolicyNoPublicPrincipal,
+];

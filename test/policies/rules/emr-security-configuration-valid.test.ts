@@ -1,86 +1,56 @@
 import * as assert from "assert";
-import { evaluatePolicies, PolicyResource, UNKNOWN } from "../../../policies/evaluate";
-import { emrSecurityConfigurationValid } from "../../../policies/rules/emr-security-configuration-valid";
-import { example, exampleText } from "../../fixtures";
+import { emrSecurityConfigurationValid as rule } from "../../../policies/rules/emr-security-configuration-valid";
+import { example, exampleNames, exampleText } from "../../fixtures";
+import { messages, mutated, securityConfigurations, UNKNOWN } from "../helpers";
 
-const RULE = "emr-security-configuration-valid";
-const classic = (configuration: unknown): PolicyResource => ({
-    type: "aws:emr/securityConfiguration:SecurityConfiguration",
-    name: "sc",
-    props: { configuration },
-});
-const native = (securityConfiguration: unknown): PolicyResource => ({
-    type: "aws-native:emr:SecurityConfiguration",
-    name: "sc",
-    props: { securityConfiguration },
-});
+describe("emr-security-configuration-valid", () => {
+    for (const name of exampleNames("valid")) {
+        it(`Compliance: ${name}`, async () => {
+            for (const resource of securityConfigurations(example(name))) {
+                assert.deepStrictEqual(await messages(rule, resource), []);
+            }
+        });
+    }
+    for (const name of exampleNames("invalid")) {
+        it(`Noncompliance: ${name}`, async () => {
+            const [classic] = securityConfigurations(exampleText(name));
+            const [message] = await messages(rule, classic);
+            assert.match(message, /^The security configuration is not one EMR accepts:\n\//);
+        });
+    }
 
-async function findings(resource: PolicyResource, options: { preview?: boolean; config?: Record<string, unknown> } = {}) {
-    return (await evaluatePolicies([resource], options, [emrSecurityConfigurationValid])).map((f) => ({
-        level: f.level,
-        message: f.message,
-    }));
-}
-
-describe(RULE, () => {
-    it("passes a valid document as a classic string and as an aws-native object", async () => {
-        assert.deepStrictEqual(await findings(classic(exampleText("valid-05-per-bucket-overrides.json"))), []);
-        assert.deepStrictEqual(await findings(native(example("valid-05-per-bucket-overrides.json"))), []);
-    });
-
-    it("fails an invalid document with each problem and its path", async () => {
-        assert.deepStrictEqual(await findings(classic(exampleText("invalid-01-sse-c-mode.json"))), [
-            {
-                level: "mandatory",
-                message:
-                    'The security configuration is not one EMR accepts:\n/EncryptionConfiguration/AtRestEncryptionConfiguration/S3EncryptionConfiguration/EncryptionMode: EncryptionMode must be "SSE-S3", "SSE-KMS", "CSE-KMS" or "CSE-Custom"; got "SSE-C"',
-            },
+    it("Noncompliance: names each problem with its JSON pointer", async () => {
+        const [classic] = securityConfigurations(exampleText("invalid-01-sse-c-mode.json"));
+        assert.deepStrictEqual(await messages(rule, classic), [
+            'The security configuration is not one EMR accepts:\n/EncryptionConfiguration/AtRestEncryptionConfiguration/S3EncryptionConfiguration/EncryptionMode: EncryptionMode must be "SSE-S3", "SSE-KMS", "CSE-KMS" or "CSE-Custom"; got "SSE-C"',
         ]);
     });
 
-    it("fails text that is not JSON", async () => {
-        const [finding] = await findings(classic('{"EncryptionConfiguration": '));
-        assert.match(
-            finding.message,
-            /^The security configuration is not one EMR accepts:\n\(document\): The security configuration is not valid JSON/,
-        );
+    it('Noncompliance: a boolean written as the string "true"', async () => {
+        const document = mutated((d) => (d.EncryptionConfiguration.EnableAtRestEncryption = "true"));
+        const [message] = await messages(rule, securityConfigurations(document)[1]);
+        assert.match(message, /EnableAtRestEncryption must be a JSON boolean \(true or false\); got the string "true"/);
     });
 
-    it("fails a string boolean", async () => {
-        const doc = example("valid-01-sse-s3-only.json") as any;
-        doc.EncryptionConfiguration.EnableAtRestEncryption = "true";
-        assert.strictEqual((await findings(native(doc))).length, 1);
+    it("lists at most ten problems and counts the rest", async () => {
+        const document = { EncryptionConfiguration: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`Bogus${i}`, 1])) };
+        const [message] = await messages(rule, securityConfigurations(document)[0]);
+        assert.strictEqual(message.split("\n").length, 12);
+        assert.match(message, /\.\.\. and 2 more$/);
     });
 
     it("applies the configured release label", async () => {
-        const text = exampleText("valid-11-kerberos-external-mit-kdc.json");
-        assert.deepStrictEqual(await findings(classic(text), { config: { [RULE]: { releaseLabel: "emr-7.5.0" } } }), []);
-        const [finding] = await findings(classic(text), { config: { [RULE]: { releaseLabel: "emr-5.19.0" } } });
-        assert.match(finding.message, /Provider "ExternalKdc" needs EMR 5\.20\.0 and later; emr-5\.19\.0 does not support it/);
+        const [classic] = securityConfigurations(exampleText("valid-11-kerberos-external-mit-kdc.json"));
+        assert.deepStrictEqual(await messages(rule, classic, { config: { [rule.name]: { releaseLabel: "emr-7.5.0" } } }), []);
+        const [message] = await messages(rule, classic, { config: { [rule.name]: { releaseLabel: "emr-5.19.0" } } });
+        assert.match(message, /Provider "ExternalKdc" needs EMR 5\.20\.0 and later; emr-5\.19\.0 does not support it/);
     });
 
-    it("neither passes nor fails a document unknown at preview: it defers to the update", async () => {
-        assert.deepStrictEqual(await findings(classic(UNKNOWN), { preview: true }), [
-            {
-                level: "advisory",
-                message: `can't run policy '${RULE}' during preview: string value at .configuration can't be known during preview. It runs at update, before the resource is created.`,
-            },
-        ]);
-        const doc = example("valid-03-cse-kms.json") as any;
-        doc.EncryptionConfiguration.AtRestEncryptionConfiguration.S3EncryptionConfiguration.AwsKmsKey = UNKNOWN;
-        const [finding] = await findings(native(doc), { preview: true });
-        assert.strictEqual(finding.level, "advisory");
-        assert.match(finding.message, /AwsKmsKey can't be known during preview/);
-    });
-
-    it("gives no finding when disabled", async () => {
-        assert.deepStrictEqual(await findings(classic("not json"), { config: { [RULE]: "disabled" } }), []);
-    });
-
-    it("ignores other resource types", async () => {
-        assert.deepStrictEqual(
-            await findings({ type: "aws:s3/bucket:Bucket", name: "b", props: { configuration: "not json" } } as never),
-            [],
+    it("defers an aws-native document with one unknown leaf", async () => {
+        const document = mutated(
+            (d) => (d.EncryptionConfiguration.AtRestEncryptionConfiguration.S3EncryptionConfiguration.AwsKmsKey = UNKNOWN),
         );
+        const [message] = await messages(rule, securityConfigurations(document)[1], { preview: true });
+        assert.match(message, /AwsKmsKey can't be known during preview; the check runs at update/);
     });
 });

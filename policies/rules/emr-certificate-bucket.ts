@@ -1,0 +1,100 @@
+import { PolicyResource } from "@pulumi/policy";
+import { IN_TRANSIT } from "../compliance";
+import { isObject, parseS3Location } from "../model";
+import { S3_BUCKET_POLICY, S3_BUCKETS, S3_ENCRYPTION, S3_PUBLIC_ACCESS_BLOCK, SECURITY_CONFIGURATION_TYPES } from "../resources";
+import { stackRule } from "./kit";
+import { parsePolicy, statementsOf } from "./policyDocuments";
+import { documentOf, ofTypes } from "./stackView";
+
+const BLOCKS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
+
+function blocksPublicAccess(resources: PolicyResource[], bucket: string): boolean {
+    return ofTypes(resources, [S3_PUBLIC_ACCESS_BLOCK]).some(
+        (b) => b.props.bucket === bucket && BLOCKS.every((flag) => b.props[flag] === true),
+    );
+}
+
+function encryptsByDefault(resources: PolicyResource[], bucket: PolicyResource, name: string): boolean {
+    const hasDefault = (rules: unknown) =>
+        (Array.isArray(rules) ? rules : [rules]).some((rule: unknown) => {
+            const byDefault = isObject(rule) ? rule.applyServerSideEncryptionByDefault : undefined;
+            return isObject(byDefault) && ["aws:kms", "aws:kms:dsse", "AES256"].includes(String(byDefault.sseAlgorithm));
+        });
+    const inline = bucket.props.serverSideEncryptionConfiguration;
+    return (
+        (isObject(inline) && hasDefault(inline.rule)) ||
+        ofTypes(resources, S3_ENCRYPTION).some((e) => e.props.bucket === name && hasDefault(e.props.rules))
+    );
+}
+
+function deniesInsecureTransport(resources: PolicyResource[], bucket: PolicyResource, name: string): boolean {
+    const policies = [
+        bucket.props.policy,
+        ...ofTypes(resources, [S3_BUCKET_POLICY])
+            .filter((p) => p.props.bucket === name)
+            .map((p) => p.props.policy),
+    ];
+    return policies.some((raw) => {
+        const policy = raw === undefined ? undefined : parsePolicy(raw);
+        return (
+            !!policy &&
+            statementsOf(policy).some((s) => {
+                const bool = isObject(s.Condition) ? s.Condition.Bool : undefined;
+                const secure = isObject(bool) ? bool["aws:SecureTransport"] : undefined;
+                return s.Effect === "Deny" && (secure === "false" || secure === false);
+            })
+        );
+    });
+}
+
+export const emrCertificateBucket = stackRule(
+    {
+        name: "emr-certificate-bucket",
+        description:
+            "The bucket holding a PEM certificate zip (with its private key) must block public access, encrypt by default and deny requests without TLS.",
+        enforcementLevel: "mandatory",
+        severity: "high",
+        compliance: IN_TRANSIT,
+        remediationSteps:
+            "Give the bucket a BucketPublicAccessBlock with all four settings true, a BucketServerSideEncryptionConfiguration (SSE-KMS), and a bucket policy denying requests with aws:SecureTransport false. The emr-security InTransitCertificate component creates such a bucket.",
+    },
+    {},
+    (args) => {
+        const findings: { resource: string; message: string }[] = [];
+        const buckets = ofTypes(args.resources, S3_BUCKETS);
+        let checked = 0;
+        for (const configuration of ofTypes(args.resources, SECURITY_CONFIGURATION_TYPES)) {
+            const document = documentOf(configuration);
+            const encryption = document && isObject(document.EncryptionConfiguration) ? document.EncryptionConfiguration : {};
+            const inTransit = isObject(encryption.InTransitEncryptionConfiguration) ? encryption.InTransitEncryptionConfiguration : {};
+            const tls = isObject(inTransit.TLSCertificateConfiguration) ? inTransit.TLSCertificateConfiguration : {};
+            const location =
+                tls.CertificateProviderType === "PEM" && typeof tls.S3Object === "string" ? parseS3Location(tls.S3Object) : undefined;
+            const bucket = location && buckets.find((b) => b.props.bucket === location.bucket);
+            if (!location || !bucket) {
+                continue;
+            }
+            checked++;
+            const missing = [
+                blocksPublicAccess(args.resources, location.bucket)
+                    ? undefined
+                    : "block all public access (a BucketPublicAccessBlock with the four settings true)",
+                encryptsByDefault(args.resources, bucket, location.bucket)
+                    ? undefined
+                    : "encrypt by default (a BucketServerSideEncryptionConfiguration)",
+                deniesInsecureTransport(args.resources, bucket, location.bucket)
+                    ? undefined
+                    : "deny requests without TLS (a bucket policy Deny on aws:SecureTransport false)",
+            ].filter((m): m is string => !!m);
+            if (missing.length > 0) {
+                findings.push({
+                    resource: bucket.urn,
+                    message: `The bucket ${location.bucket} holds the EMR certificate zip, private key included, but does not ${missing.join(", nor ")}. Add what is missing.`,
+                });
+            }
+        }
+        return checked === 0
+            ? { notApplicable: "no PEM certificate zip of a security configuration sits in a bucket of this stack" }
+            : findings;
+    },
+);

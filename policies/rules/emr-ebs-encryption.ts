@@ -1,0 +1,40 @@
+import { AT_REST } from "../compliance";
+import { isObject } from "../model";
+import { ARC, atRestOff, documentRule, EC, flagState, LD, lookup } from "./kit";
+
+export const emrEbsEncryption = documentRule(
+    {
+        name: "emr-ebs-encryption",
+        description: "EBS root and data volumes must be encrypted with the local-disk KMS key (EnableEbsEncryption: true with AwsKms).",
+        enforcementLevel: "mandatory",
+        severity: "high",
+        compliance: AT_REST,
+        remediationSteps:
+            "In LocalDiskEncryptionConfiguration set EncryptionKeyProviderType to AwsKms and EnableEbsEncryption to true (EMR 5.24.0+), and make the EMR service role a user of the key. Without it, EBS volumes get only LUKS and EC2 reports them unencrypted.",
+    },
+    {},
+    (document) => {
+        const off = atRestOff(document);
+        if (off.length > 0) {
+            return off;
+        }
+        const { value: disk, hint } = lookup(document, [EC, ARC, LD]);
+        if (!isObject(disk)) {
+            return [
+                `${ARC} has no ${LD}${hint}, so EBS volumes are not encrypted by EMR. Add one with EncryptionKeyProviderType "AwsKms" and EnableEbsEncryption true.`,
+            ];
+        }
+        const violations: string[] = [];
+        if (disk.EnableEbsEncryption !== true) {
+            violations.push(
+                `EBS encryption is off: ${flagState(document, [EC, ARC, LD, "EnableEbsEncryption"])}. Set it to true (a JSON boolean).`,
+            );
+        }
+        if (disk.EncryptionKeyProviderType !== "AwsKms") {
+            violations.push(
+                `EBS encryption needs EncryptionKeyProviderType "AwsKms"; it is ${JSON.stringify(disk.EncryptionKeyProviderType) ?? "unset"}.`,
+            );
+        }
+        return violations;
+    },
+);

@@ -1,0 +1,61 @@
+import { AUTHENTICATION } from "../compliance";
+import { isObject, KERBEROS_PROVIDERS, listOf } from "../model";
+import { documentRule, lookup } from "./kit";
+
+/** EMR's ticket lifetime when the document does not set one. */
+const EMR_DEFAULT_TICKET_LIFETIME = 24;
+const BLOCKS: Record<string, string> = { ClusterDedicatedKdc: "ClusterDedicatedKdcConfiguration", ExternalKdc: "ExternalKdcConfiguration" };
+
+export const emrKerberosAuthentication = documentRule(
+    {
+        name: "emr-kerberos-authentication",
+        description: "EMR security configurations must configure Kerberos, with a ticket lifetime within the allowed maximum.",
+        enforcementLevel: "advisory",
+        severity: "medium",
+        compliance: AUTHENTICATION,
+        remediationSteps:
+            "Add AuthenticationConfiguration.KerberosConfiguration (ClusterDedicatedKdc, optionally trusting Active Directory, or ExternalKdc) and create clusters with Kerberos attributes. The emr-security Kerberos component makes both.",
+        configSchema: {
+            properties: {
+                maxTicketLifetimeHours: {
+                    type: "integer",
+                    minimum: 1,
+                    default: 24,
+                    description: "The longest ticket lifetime allowed, in hours.",
+                },
+                allowedProviders: {
+                    type: "array",
+                    items: { type: "string", enum: [...KERBEROS_PROVIDERS] },
+                    default: [...KERBEROS_PROVIDERS],
+                    description: "Kerberos providers allowed.",
+                },
+            },
+        },
+    },
+    { maxTicketLifetimeHours: 24, allowedProviders: [...KERBEROS_PROVIDERS] as string[] },
+    (document, config) => {
+        const { value: kerberos, hint } = lookup(document, ["AuthenticationConfiguration", "KerberosConfiguration"]);
+        if (!isObject(kerberos)) {
+            return [
+                `Kerberos is not configured${hint}: cluster users and services are not authenticated. Add AuthenticationConfiguration.KerberosConfiguration.`,
+            ];
+        }
+        const provider = kerberos.Provider;
+        if (typeof provider !== "string" || !config.allowedProviders.includes(provider)) {
+            return [
+                `KerberosConfiguration has Provider ${JSON.stringify(provider) ?? "unset"}; allowed: ${listOf(config.allowedProviders)} (case-sensitive).`,
+            ];
+        }
+        const block = kerberos[BLOCKS[provider]];
+        if (!isObject(block)) {
+            return [`KerberosConfiguration uses ${provider} without its ${BLOCKS[provider]}. Add it.`];
+        }
+        const lifetime = block.TicketLifetimeInHours ?? EMR_DEFAULT_TICKET_LIFETIME;
+        if (typeof lifetime !== "number" || lifetime > config.maxTicketLifetimeHours) {
+            return [
+                `Kerberos tickets live ${JSON.stringify(lifetime)} hours; at most ${config.maxTicketLifetimeHours} are allowed. Lower TicketLifetimeInHours.`,
+            ];
+        }
+        return [];
+    },
+);

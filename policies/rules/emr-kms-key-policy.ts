@@ -1,0 +1,122 @@
+import { PolicyResource } from "@pulumi/policy";
+import { KEY_ACCESS } from "../compliance";
+import { isObject, JsonObject, kmsKeyAccount } from "../model";
+import { CLASSIC_KMS_KEY, CLUSTER_TYPES, KMS_KEY_POLICY, keyPolicyOf, NATIVE_KMS_KEY, SECURITY_CONFIGURATION_TYPES } from "../resources";
+import { stackRule } from "./kit";
+import { allows, parsePolicy } from "./policyDocuments";
+import { clustersUsing, documentOf, instanceProfileRoleArn, ofTypes, roleArnOf } from "./stackView";
+
+const USER_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey"];
+const EBS_ACTIONS = ["kms:CreateGrant", "kms:Decrypt", "kms:GenerateDataKeyWithoutPlaintext"];
+
+interface KeyUse {
+    arn: string;
+    what: string;
+    ebs: boolean;
+}
+
+/** Every key a document names, with what it encrypts. */
+function keyUses(document: JsonObject): KeyUse[] {
+    const uses: KeyUse[] = [];
+    const add = (value: unknown, what: string, ebs = false) => typeof value === "string" && uses.push({ arn: value, what, ebs });
+    const encryption = isObject(document.EncryptionConfiguration) ? document.EncryptionConfiguration : {};
+    const atRest = isObject(encryption.AtRestEncryptionConfiguration) ? encryption.AtRestEncryptionConfiguration : {};
+    const s3 = isObject(atRest.S3EncryptionConfiguration) ? atRest.S3EncryptionConfiguration : {};
+    add(s3.AwsKmsKey, "S3 data");
+    (Array.isArray(s3.Overrides) ? s3.Overrides : []).forEach(
+        (o: unknown) => isObject(o) && add(o.AwsKmsKey, `S3 data of bucket ${String(o.BucketName)}`),
+    );
+    const disk = isObject(atRest.LocalDiskEncryptionConfiguration) ? atRest.LocalDiskEncryptionConfiguration : {};
+    add(disk.AwsKmsKey, "local disks", disk.EnableEbsEncryption === true);
+    const wal = isObject(encryption.EMRWALEncryptionConfiguration) ? encryption.EMRWALEncryptionConfiguration : {};
+    add(wal.AwsKmsKey, "the EMR write-ahead log");
+    return uses;
+}
+
+/** The policy that governs a key of the stack: a separate KeyPolicy resource wins over the key's own. */
+function policyOfKey(resources: PolicyResource[], key: PolicyResource): JsonObject | undefined {
+    const separate = ofTypes(resources, [KMS_KEY_POLICY]).find((p) => p.props.keyId === key.props.keyId || p.props.keyId === key.props.arn);
+    return parsePolicy(separate ? separate.props.policy : keyPolicyOf(key.type, key.props));
+}
+
+export const emrKmsKeyPolicy = stackRule(
+    {
+        name: "emr-kms-key-policy",
+        description:
+            "KMS keys of the stack that EMR uses must let the EMR roles use them: the instance-profile role for data, the service role for EBS.",
+        enforcementLevel: "mandatory",
+        severity: "high",
+        compliance: KEY_ACCESS,
+        remediationSteps:
+            "Add the instance-profile role as a key user (kms:Decrypt, kms:GenerateDataKey*) and, for EBS encryption, the EMR service role with kms:CreateGrant (conditioned on kms:GrantIsForAWSResource), kms:Decrypt and kms:GenerateDataKeyWithoutPlaintext. The emr-security KmsKey component writes this policy.",
+        configSchema: {
+            properties: {
+                instanceProfileRoleArns: {
+                    type: "array",
+                    items: { type: "string" },
+                    default: [],
+                    description: "Instance-profile role ARNs to check even when no cluster of the stack shows them.",
+                },
+                serviceRoleArns: {
+                    type: "array",
+                    items: { type: "string" },
+                    default: [],
+                    description: "EMR service role ARNs to check for keys with EBS encryption.",
+                },
+            },
+        },
+    },
+    { instanceProfileRoleArns: [] as string[], serviceRoleArns: [] as string[] },
+    (args, config) => {
+        const findings: { resource: string; message: string }[] = [];
+        const keys = ofTypes(args.resources, [CLASSIC_KMS_KEY, NATIVE_KMS_KEY]);
+        const clusters = ofTypes(args.resources, CLUSTER_TYPES);
+        let checked = 0;
+        for (const configuration of ofTypes(args.resources, SECURITY_CONFIGURATION_TYPES)) {
+            const document = documentOf(configuration);
+            const uses = document ? keyUses(document).filter((use) => keys.some((k) => k.props.arn === use.arn)) : [];
+            if (uses.length === 0) {
+                continue;
+            }
+            const users = clustersUsing(clusters, configuration.props.name);
+            const accountPrefix = (arn: string) => `arn:${arn.split(":")[1]}:iam::${kmsKeyAccount(arn)}`;
+            for (const use of uses) {
+                const key = keys.find((k) => k.props.arn === use.arn)!;
+                const instanceRoles = new Set([
+                    ...config.instanceProfileRoleArns,
+                    ...users.map((c) => instanceProfileRoleArn(args.resources, c)).filter((r): r is string => !!r),
+                ]);
+                const serviceRoles = new Set([
+                    ...config.serviceRoleArns,
+                    ...users
+                        .map((c) =>
+                            typeof c.props.serviceRole === "string"
+                                ? roleArnOf(args.resources, c.props.serviceRole, accountPrefix(use.arn))
+                                : undefined,
+                        )
+                        .filter((r): r is string => !!r),
+                ]);
+                const needs = [...[...instanceRoles].map((role) => ({ role, actions: USER_ACTIONS, as: "instance-profile role" }))];
+                if (use.ebs) {
+                    needs.push(...[...serviceRoles].map((role) => ({ role, actions: EBS_ACTIONS, as: "service role (EBS encryption)" })));
+                }
+                if (needs.length === 0) {
+                    continue;
+                }
+                checked++;
+                const policy = policyOfKey(args.resources, key);
+                for (const need of needs) {
+                    if (!policy || !allows(policy, need.role, need.actions)) {
+                        findings.push({
+                            resource: key.urn,
+                            message: `The key for ${use.what} does not let the EMR ${need.as} ${need.role} use it (${need.actions.join(", ")}): cluster nodes cannot ${use.ebs && need.as.startsWith("service") ? "attach encrypted EBS volumes" : "read or write encrypted data"}. Add the role to the key policy.`,
+                        });
+                    }
+                }
+            }
+        }
+        return checked === 0
+            ? { notApplicable: "no KMS key of this stack is used by a security configuration whose EMR roles can be seen" }
+            : findings;
+    },
+);

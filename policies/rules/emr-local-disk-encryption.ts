@@ -1,0 +1,68 @@
+import { AT_REST } from "../compliance";
+import { FORMATS, isKmsKeyArn, isObject } from "../model";
+import { ARC, atRestOff, documentRule, EC, LD, lookup } from "./kit";
+
+export const emrLocalDiskEncryption = documentRule(
+    {
+        name: "emr-local-disk-encryption",
+        description:
+            "Cluster nodes must encrypt local disks: provider AwsKms with a full key ARN, or (if allowed) Custom with its jar and class.",
+        enforcementLevel: "mandatory",
+        severity: "high",
+        compliance: AT_REST,
+        remediationSteps:
+            "Add AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration with EncryptionKeyProviderType AwsKms and AwsKmsKey set to a customer-managed key's full ARN.",
+        configSchema: {
+            properties: {
+                allowCustomProvider: {
+                    type: "boolean",
+                    default: true,
+                    description: "Allow EncryptionKeyProviderType Custom (a provider jar of your own), a documented EMR feature.",
+                },
+            },
+        },
+    },
+    { allowCustomProvider: true },
+    (document, config) => {
+        const off = atRestOff(document);
+        if (off.length > 0) {
+            return off;
+        }
+        const { value: disk, hint } = lookup(document, [EC, ARC, LD]);
+        if (!isObject(disk)) {
+            return [
+                `${ARC} has no ${LD}${hint}, so EMR does not encrypt the nodes' local disks. Add one with EncryptionKeyProviderType "AwsKms" and a KMS key ARN.`,
+            ];
+        }
+        const provider = disk.EncryptionKeyProviderType;
+        if (provider === "AwsKms") {
+            const key = disk.AwsKmsKey;
+            return typeof key === "string" && isKmsKeyArn(key)
+                ? []
+                : [
+                      `${LD} uses AwsKms but ${key === undefined ? "has no AwsKmsKey" : "its AwsKmsKey is not a full KMS key ARN"}. Give the key's full ARN.`,
+                  ];
+        }
+        if (provider === "Custom") {
+            if (!config.allowCustomProvider) {
+                return [
+                    `${LD} uses a Custom key provider, which this policy does not allow. Use EncryptionKeyProviderType "AwsKms" with a KMS key.`,
+                ];
+            }
+            const jar = disk.S3Object;
+            const complete =
+                typeof jar === "string" &&
+                !FORMATS.s3Jar(jar) &&
+                typeof disk.EncryptionKeyProviderClass === "string" &&
+                !FORMATS.javaClass(disk.EncryptionKeyProviderClass);
+            return complete
+                ? []
+                : [
+                      `${LD} uses a Custom key provider without a valid S3Object jar and EncryptionKeyProviderClass. Add both, or use AwsKms.`,
+                  ];
+        }
+        return [
+            `${LD} has EncryptionKeyProviderType ${JSON.stringify(provider) ?? "unset"}; EMR accepts "AwsKms" or "Custom" (case-sensitive).`,
+        ];
+    },
+);

@@ -1,0 +1,71 @@
+import { AT_REST } from "../compliance";
+import { isKmsKeyArn, isObject, JsonObject, listOf, S3_ENCRYPTION_MODES } from "../model";
+import { ARC, atRestOff, documentRule, EC, lookup, S3 } from "./kit";
+
+const KMS_MODES = ["SSE-KMS", "CSE-KMS"];
+
+function keyProblem(where: string, mode: string, key: unknown): string[] {
+    if (!KMS_MODES.includes(mode) || (typeof key === "string" && isKmsKeyArn(key))) {
+        return [];
+    }
+    const what = key === undefined ? "has no AwsKmsKey" : "has an AwsKmsKey that is not a full KMS key ARN";
+    return [
+        `${where} uses ${mode} but ${what}. Give the key's full ARN (arn:aws:kms:<region>:<account>:key/<id>), not an alias or key id.`,
+    ];
+}
+
+export const emrS3Encryption = documentRule(
+    {
+        name: "emr-s3-encryption",
+        description:
+            "EMRFS data in S3 must be encrypted in an allowed mode (default SSE-KMS or CSE-KMS), per-bucket overrides included, with full KMS key ARNs.",
+        enforcementLevel: "mandatory",
+        severity: "high",
+        compliance: AT_REST,
+        remediationSteps:
+            "Set AtRestEncryptionConfiguration.S3EncryptionConfiguration.EncryptionMode to SSE-KMS (or CSE-KMS) with AwsKmsKey set to a customer-managed key's full ARN, and give every per-bucket override an allowed mode.",
+        configSchema: {
+            properties: {
+                allowedModes: {
+                    type: "array",
+                    items: { type: "string", enum: [...S3_ENCRYPTION_MODES] },
+                    default: KMS_MODES,
+                    description: "EncryptionMode values allowed for S3 data and for every per-bucket override.",
+                },
+            },
+        },
+    },
+    { allowedModes: KMS_MODES },
+    (document, config) => {
+        const off = atRestOff(document);
+        if (off.length > 0) {
+            return off;
+        }
+        const { value: s3, hint } = lookup(document, [EC, ARC, S3]);
+        if (!isObject(s3)) {
+            return [
+                `${ARC} has no ${S3}${hint}, so EMR does not encrypt EMRFS data in S3. Add one with EncryptionMode ${listOf(config.allowedModes)}.`,
+            ];
+        }
+        const violations: string[] = [];
+        const check = (where: string, item: JsonObject) => {
+            const mode = item.EncryptionMode;
+            if (typeof mode !== "string" || !config.allowedModes.includes(mode)) {
+                violations.push(
+                    `${where} has EncryptionMode ${JSON.stringify(mode) ?? "unset"}; allowed: ${listOf(config.allowedModes)} (case-sensitive).`,
+                );
+                return;
+            }
+            violations.push(...keyProblem(where, mode, item.AwsKmsKey));
+        };
+        check(S3, s3);
+        const overrides = s3.Overrides;
+        if (Array.isArray(overrides)) {
+            overrides.forEach((override: unknown, i) => {
+                const bucket = isObject(override) && typeof override.BucketName === "string" ? ` for bucket ${override.BucketName}` : "";
+                check(`Override ${i}${bucket}`, isObject(override) ? override : {});
+            });
+        }
+        return violations;
+    },
+);

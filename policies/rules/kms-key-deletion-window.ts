@@ -1,0 +1,38 @@
+import { KEY_MANAGEMENT } from "../compliance";
+import { CLASSIC_KMS_KEY, KMS_EXTERNAL_KEY, NATIVE_KMS_KEY } from "../resources";
+import { resourceRule } from "./kit";
+
+/** What KMS uses when no window is set. */
+const KMS_DEFAULT_WINDOW = 30;
+
+export const kmsKeyDeletionWindow = resourceRule(
+    {
+        name: "kms-key-deletion-window",
+        description:
+            "KMS keys must have a deletion window of at least the configured number of days (default 30), to recover a key scheduled for deletion by mistake.",
+        enforcementLevel: "advisory",
+        severity: "low",
+        compliance: KEY_MANAGEMENT,
+        remediationSteps:
+            "Set deletionWindowInDays (aws-native: pendingWindowInDays) to at least the minimum, or leave it unset for KMS's 30 days.",
+        configSchema: {
+            properties: {
+                minimumDays: {
+                    type: "integer",
+                    minimum: 7,
+                    maximum: 30,
+                    default: 30,
+                    description: "The shortest deletion window allowed, in days.",
+                },
+            },
+        },
+    },
+    [CLASSIC_KMS_KEY, NATIVE_KMS_KEY, KMS_EXTERNAL_KEY],
+    { minimumDays: 30 },
+    (props, config, args) => {
+        const days = (args.type === NATIVE_KMS_KEY ? props.pendingWindowInDays : props.deletionWindowInDays) ?? KMS_DEFAULT_WINDOW;
+        return typeof days === "number" && days >= config.minimumDays
+            ? []
+            : [`The deletion window is ${JSON.stringify(days)} days; at least ${config.minimumDays} are required. Lengthen it.`];
+    },
+);

@@ -1,0 +1,82 @@
+import * as assert from "assert";
+import { RULES } from "../../../policies/rules";
+import { findings, hardened, securityConfigurations, UNKNOWN } from "../helpers";
+
+/** The rules that read security-configuration documents; each must behave alike on these inputs. */
+const DOCUMENT_RULES = RULES.filter((r) =>
+    [
+        "emr-security-configuration-valid",
+        "emr-at-rest-encryption",
+        "emr-s3-encryption",
+        "emr-local-disk-encryption",
+        "emr-ebs-encryption",
+        "emr-in-transit-encryption",
+        "emr-kerberos-authentication",
+        "emr-imdsv2",
+        "emr-separate-kms-keys",
+    ].includes(r.name),
+);
+
+describe("every security-configuration rule", () => {
+    it("covers the nine document rules", () => assert.strictEqual(DOCUMENT_RULES.length, 9));
+
+    for (const rule of DOCUMENT_RULES) {
+        describe(rule.name, () => {
+            it("passes the hardened document, as a classic string and as an aws-native object", async () => {
+                assert.deepStrictEqual(await findings(rule, securityConfigurations(hardened())), []);
+            });
+
+            it("fails text that is not JSON, naming the parse error", async () => {
+                const found = await findings(rule, securityConfigurations('{"EncryptionConfiguration": {'));
+                assert.strictEqual(found.length, 2);
+                for (const f of found) {
+                    assert.strictEqual(f.level, rule.enforcementLevel);
+                    assert.match(
+                        f.message,
+                        /^The security configuration is not valid JSON: .+\. Fix the document: EMR refuses it, and none of its settings can be checked\.$/,
+                    );
+                }
+            });
+
+            it("fails a document that is a JSON array or a string", async () => {
+                for (const document of ["[]", '"SSE-KMS"']) {
+                    const [finding] = await findings(rule, securityConfigurations(document).slice(0, 1));
+                    assert.match(finding.message, /must be a JSON object/);
+                }
+            });
+
+            it("neither passes nor fails a document unknown at preview, saying it runs at update", async () => {
+                const found = await findings(rule, securityConfigurations(UNKNOWN), { preview: true });
+                assert.deepStrictEqual(
+                    found.map((f) => [f.level, f.message]),
+                    [
+                        [
+                            "advisory",
+                            `can't run policy '${rule.name}' during preview: string value at .configuration can't be known during preview; the check runs at update, before the resource is created`,
+                        ],
+                        [
+                            "advisory",
+                            `can't run policy '${rule.name}' during preview: string value at .securityConfiguration can't be known during preview; the check runs at update, before the resource is created`,
+                        ],
+                    ],
+                );
+            });
+
+            it("ignores resources of other types", async () => {
+                assert.deepStrictEqual(
+                    await findings(rule, [{ type: "aws:s3/bucket:Bucket", name: "b", props: { configuration: "not json" } }]),
+                    [],
+                );
+            });
+
+            it("gives nothing when disabled, and the configured level otherwise", async () => {
+                const broken = securityConfigurations("not json");
+                assert.deepStrictEqual(await findings(rule, broken, { config: { [rule.name]: "disabled" } }), []);
+                assert.deepStrictEqual(
+                    (await findings(rule, broken, { config: { all: "advisory" } })).map((f) => f.level),
+                    ["advisory", "advisory"],
+                );
+            });
+        });
+    }
+});
