@@ -24,6 +24,8 @@ export interface Registered {
     retainOnDelete?: boolean;
     /** URNs of the resources it was told to depend on. */
     dependencies?: string[];
+    /** The outputs the mock answered with (the inputs plus what the provider computes). */
+    state?: Record<string, any>;
 }
 
 function uuidFrom(seed: string): string {
@@ -133,10 +135,34 @@ async function computed(type: string, name: string, inputs: Record<string, any>)
             const bucket = inputs.bucket ?? `${name}-${uuidFrom(name).slice(0, 7)}`;
             return { bucket, arn: `arn:aws:s3:::${bucket}` };
         }
+        case "aws:iam/role:Role":
+        case "aws:iam/instanceProfile:InstanceProfile": {
+            const roleName = inputs.name ?? `${name}-${uuidFrom(name).slice(0, 7)}`;
+            const kind = type === "aws:iam/role:Role" ? "role" : "instance-profile";
+            return { name: roleName, arn: `arn:aws:iam::${ACCOUNT}:${kind}/${roleName}` };
+        }
+        case "aws:emr/cluster:Cluster":
+            return { clusterState: "WAITING" };
         case "aws:emr/securityConfiguration:SecurityConfiguration":
             return { name: inputs.name ?? `tf-emr-sc-${uuidFrom(name).slice(0, 8)}` };
         default:
             return {};
+    }
+}
+
+/** The id the provider gives: a bucket's is its name, a key's its key id, a role's its name. */
+function idOf(type: string, name: string, state: Record<string, any>): string {
+    switch (type) {
+        case "aws:s3/bucket:Bucket":
+            return state.bucket;
+        case "aws:kms/key:Key":
+            return state.keyId;
+        case "aws:iam/role:Role":
+        case "aws:iam/instanceProfile:InstanceProfile":
+        case "aws:emr/securityConfiguration:SecurityConfiguration":
+            return state.name;
+        default:
+            return `${name}-id`;
     }
 }
 
@@ -170,7 +196,7 @@ export class ProviderLikeMocks implements pulumi.runtime.Mocks {
         const parent = sent?.parent || undefined;
         const qualified = parent ? `${parent.split("::")[2].split("$").pop()}$${args.type}` : args.type;
         const urn = `urn:pulumi:test::emr-security::${qualified}::${args.name}`;
-        this.registered.push({
+        const registered: Registered = {
             type: args.type,
             name: args.name,
             inputs: args.inputs,
@@ -179,11 +205,10 @@ export class ProviderLikeMocks implements pulumi.runtime.Mocks {
             protect: sent?.protect,
             retainOnDelete: sent?.retainOnDelete,
             dependencies: sent?.dependencies,
-        });
-        if (this.preview) {
-            return { id: undefined, state: { ...args.inputs } };
-        }
-        return { id: `${args.name}-id`, state: { ...args.inputs, ...(await computed(args.type, args.name, args.inputs)) } };
+        };
+        this.registered.push(registered);
+        registered.state = this.preview ? { ...args.inputs } : { ...args.inputs, ...(await computed(args.type, args.name, args.inputs)) };
+        return { id: this.preview ? undefined : idOf(args.type, args.name, registered.state), state: registered.state };
     }
 
     call(args: pulumi.runtime.MockCallArgs): Record<string, any> {

@@ -24,7 +24,10 @@ export function walk(node: SchemaNode, value: unknown, path: Path, name: string,
             if (node.minItems !== undefined && value.length < node.minItems) {
                 problems.push({ path: at, message: `${name} must list at least ${node.minItems} item${node.minItems === 1 ? "" : "s"}` });
             }
-            value.forEach((item, i) => walk(node.items, item, [...path, i], `${name}[${i}]`, problems));
+            // An index loop, not forEach: a sparse array's holes are read as undefined, not skipped.
+            for (let i = 0; i < value.length; i++) {
+                walk(node.items, value[i], [...path, i], `${name}[${i}]`, problems);
+            }
             return;
         case "boolean":
             if (typeof value !== "boolean") {

@@ -91,7 +91,7 @@ describe("InTransitCertificate component", () => {
         const bucketName = await valueOf(certificate.bucketName);
         assert.strictEqual(bucket.retainOnDelete, true);
         assert.deepStrictEqual(mocks.one("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").inputs, {
-            bucket: "emr-cert-bucket-id",
+            bucket: bucketName,
             blockPublicAcls: true,
             blockPublicPolicy: true,
             ignorePublicAcls: true,

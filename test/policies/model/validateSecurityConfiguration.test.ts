@@ -502,3 +502,21 @@ describe("validateSecurityConfiguration", () => {
         });
     });
 });
+
+describe("validateSecurityConfiguration on sparse arrays", () => {
+    it("reads a hole as a missing item rather than skipping it", () => {
+        const identifiers: string[] = [];
+        identifiers[1] = "alice";
+        const document = {
+            AuthorizationConfiguration: {
+                EmrFsConfiguration: {
+                    RoleMappings: [{ Role: "arn:aws:iam::111122223333:role/r", IdentifierType: "User", Identifiers: identifiers }],
+                },
+            },
+        };
+        assert.deepStrictEqual(
+            validateSecurityConfiguration(document).map((p) => p.path),
+            ["/AuthorizationConfiguration/EmrFsConfiguration/RoleMappings/0/Identifiers/0"],
+        );
+    });
+});
