@@ -207,8 +207,9 @@ export class ProviderLikeMocks implements pulumi.runtime.Mocks {
             dependencies: sent?.dependencies,
         };
         this.registered.push(registered);
-        registered.state = this.preview ? { ...args.inputs } : { ...args.inputs, ...(await computed(args.type, args.name, args.inputs)) };
-        return { id: this.preview ? undefined : idOf(args.type, args.name, registered.state), state: registered.state };
+        const state = this.preview ? { ...args.inputs } : { ...args.inputs, ...(await computed(args.type, args.name, args.inputs)) };
+        registered.state = state;
+        return { id: this.preview ? undefined : idOf(args.type, args.name, state), state };
     }
 
     call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
