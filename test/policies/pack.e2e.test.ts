@@ -1,0 +1,197 @@
+import * as assert from "assert";
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { UNKNOWN } from "../../policies/evaluate";
+import { RULES } from "../../policies/rules";
+import { PackClient, secret, WireResource } from "../analyzer/client";
+import { hardened, mutated } from "./helpers";
+
+const PACK = path.join(__dirname, "../../policies");
+const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
+const SC = "aws:emr/securityConfiguration:SecurityConfiguration";
+const sc = (configuration: unknown, name = "sc"): WireResource => ({ type: SC, name, props: { name, configuration } });
+const DOCUMENT_RULES = [
+    "emr-security-configuration-valid",
+    "emr-at-rest-encryption",
+    "emr-s3-encryption",
+    "emr-local-disk-encryption",
+    "emr-ebs-encryption",
+    "emr-in-transit-encryption",
+    "emr-kerberos-authentication",
+    "emr-imdsv2",
+    "emr-separate-kms-keys",
+];
+
+/** Builds the pack's compiled entry when any source is newer than it. */
+function buildIfStale(): void {
+    const entry = path.join(PACK, "bin/index.js");
+    const built = fs.existsSync(entry) ? fs.statSync(entry).mtimeMs : 0;
+    const sources = (dir: string): string[] =>
+        fs
+            .readdirSync(dir, { withFileTypes: true })
+            .flatMap((d) =>
+                d.isDirectory()
+                    ? ["bin", "node_modules"].includes(d.name)
+                        ? []
+                        : sources(path.join(dir, d.name))
+                    : d.name.endsWith(".ts")
+                      ? [path.join(dir, d.name)]
+                      : [],
+            );
+    if (sources(PACK).some((f) => fs.statSync(f).mtimeMs > built)) {
+        execFileSync(NPM, ["run", "build:policies"], { cwd: path.join(PACK, ".."), stdio: "ignore" });
+    }
+}
+
+/** `npm pack` of the pack folder, unpacked and installed in a temporary folder outside the repository. */
+function publishedCopy(): string {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "emr-security-pack-"));
+    const tarball = execFileSync(NPM, ["pack", "--pack-destination", work, "--silent"], { cwd: PACK, encoding: "utf8" })
+        .trim()
+        .split("\n")
+        .pop()!;
+    execFileSync("tar", ["-xzf", path.join(work, tarball), "-C", work]);
+    const copy = path.join(work, "package");
+    execFileSync(NPM, ["install", "--omit=dev", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], {
+        cwd: copy,
+        stdio: "ignore",
+    });
+    return copy;
+}
+
+function exercise(where: () => string): void {
+    let pack: PackClient;
+    before(async function () {
+        this.timeout(180000);
+        pack = await PackClient.start(where());
+    });
+    after(() => pack?.close());
+    beforeEach(() => pack.configure({}));
+
+    it("GetAnalyzerInfo lists every rule with its metadata and config schema", async () => {
+        const info = await pack.info();
+        assert.strictEqual(info.name, "emr-security");
+        assert.strictEqual(info.version, "0.1.0");
+        assert.strictEqual(info.supportsconfig, true);
+        assert.deepStrictEqual(
+            info.policiesList.map((p) => p.name),
+            RULES.map((r) => r.name),
+        );
+        for (const policy of info.policiesList) {
+            assert.ok(
+                policy.description &&
+                    policy.remediationSteps &&
+                    policy.severity &&
+                    policy.framework?.reference &&
+                    policy.tagsList.length > 0,
+                policy.name,
+            );
+        }
+        const schemaKeys = (name: string) =>
+            (info.policiesList.find((p) => p.name === name)!.configschema?.properties?.fieldsMap ?? []).map(([key]) => key);
+        assert.deepStrictEqual(schemaKeys("emr-s3-encryption"), ["allowedModes"]);
+        assert.deepStrictEqual(schemaKeys("emr-kms-key-policy"), ["instanceProfileRoleArns", "serviceRoleArns"]);
+    });
+
+    it("Analyze passes the hardened document and fails an insecure one, rule by rule", async () => {
+        assert.deepStrictEqual(await pack.analyze(sc(JSON.stringify(hardened()))), []);
+        const insecure = mutated((d) => {
+            d.EncryptionConfiguration.AtRestEncryptionConfiguration.S3EncryptionConfiguration = { EncryptionMode: "SSE-S3" };
+            d.EncryptionConfiguration.AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration.EnableEbsEncryption = "true";
+            delete d.InstanceMetadataServiceConfiguration;
+        });
+        const found = await pack.analyze(sc(JSON.stringify(insecure)));
+        assert.deepStrictEqual(
+            found.map((d) => `${d.level} ${d.policy}`),
+            [
+                "mandatory emr-security-configuration-valid",
+                "mandatory emr-s3-encryption",
+                "mandatory emr-ebs-encryption",
+                "mandatory emr-imdsv2",
+            ],
+        );
+        assert.match(found[2].message, /EnableEbsEncryption is the string "true", not a JSON boolean/);
+    });
+
+    it("Configure changes levels and options", async () => {
+        await pack.configure({ all: "advisory", "emr-s3-encryption": { allowedModes: ["SSE-S3"] }, "emr-imdsv2": "disabled" });
+        const insecure = mutated((d) => {
+            d.EncryptionConfiguration.AtRestEncryptionConfiguration.S3EncryptionConfiguration = { EncryptionMode: "SSE-S3" };
+            delete d.InstanceMetadataServiceConfiguration;
+        });
+        assert.deepStrictEqual(await pack.analyze(sc(JSON.stringify(insecure))), []);
+        const found = await pack.analyze(sc(JSON.stringify(mutated((d) => (d.EncryptionConfiguration.EnableAtRestEncryption = false)))));
+        assert.ok(found.length > 0 && found.every((d) => d.level === "advisory"));
+    });
+
+    it("Analyze defers a document unknown at preview: one advisory per rule, saying when it runs", async () => {
+        const found = await pack.analyze(sc(UNKNOWN));
+        assert.deepStrictEqual(
+            found.map((d) => d.policy),
+            DOCUMENT_RULES,
+        );
+        for (const d of found) {
+            assert.strictEqual(d.level, "advisory");
+            assert.match(
+                d.message,
+                /^can't run policy '[a-z0-9-]+' from policy pack 'emr-security@v0\.1\.0' during preview: string value at \.configuration can't be known during preview; the check runs at update, before the resource is created$/,
+            );
+        }
+    });
+
+    it("Analyze reads a secret document and never echoes a secret", async () => {
+        const found = await pack.analyze(
+            sc(secret(JSON.stringify(mutated((d) => (d.EncryptionConfiguration.EnableInTransitEncryption = false))))),
+        );
+        assert.deepStrictEqual(
+            found.map((d) => d.policy),
+            ["emr-security-configuration-valid", "emr-in-transit-encryption"],
+        );
+        const stack = await pack.analyzeStack([
+            sc(JSON.stringify(hardened()), "emr-sc"),
+            {
+                type: "aws:emr/cluster:Cluster",
+                name: "c",
+                props: { securityConfiguration: "emr-sc", kerberosAttributes: secret({ kdcAdminPassword: "kdc-Secret-1" }) },
+            },
+        ]);
+        assert.deepStrictEqual(
+            stack.map((d) => [d.policy, d.urn.split("::").pop()]),
+            [["emr-cluster-kerberos-attributes", "c"]],
+        );
+        assert.ok(!stack[0].message.includes("kdc-Secret-1"));
+        assert.match(stack[0].message, /have no realm/);
+    });
+
+    it("AnalyzeStack defers when a name it needs is unknown", async () => {
+        const found = await pack.analyzeStack([
+            sc(JSON.stringify(hardened()), UNKNOWN),
+            { type: "aws:emr/cluster:Cluster", name: "c", props: { securityConfiguration: UNKNOWN } },
+        ]);
+        assert.deepStrictEqual(
+            found.map((d) => [d.policy, d.level]),
+            [["emr-cluster-kerberos-attributes", "advisory"]],
+        );
+    });
+
+    it("Remediate turns key rotation on at level remediate, and only then", async () => {
+        const key: WireResource = { type: "aws:kms/key:Key", name: "k", props: { enableKeyRotation: false, description: "d" } };
+        assert.deepStrictEqual(await pack.remediate(key), []);
+        await pack.configure({ "kms-key-rotation": "remediate" });
+        assert.deepStrictEqual(await pack.remediate(key), [
+            { policy: "kms-key-rotation", properties: { enableKeyRotation: true, description: "d" } },
+        ]);
+    });
+}
+
+describe("the pack as the Pulumi CLI runs it (analyzer protocol)", function () {
+    this.timeout(60000);
+    before(function () {
+        this.timeout(120000);
+        buildIfStale();
+    });
+    describe("from the repository", () => exercise(() => PACK));
+    describe("published: packed, unpacked and installed outside the repository", () => exercise(publishedCopy));
+});
