@@ -25,7 +25,7 @@ export interface ClusterKerberosAttributes {
  */
 export class Kerberos extends pulumi.ComponentResource {
     /** The security configuration's `authenticationConfiguration.kerberosConfiguration`. */
-    public readonly kerberosConfiguration: pulumi.Output<pulumi.Unwrap<KerberosConfigurationArgs>>;
+    public readonly kerberosConfiguration: pulumi.Output<KerberosConfigurationArgs>;
     /** The `kerberosAttributes` for `aws.emr.Cluster` (secret). */
     public readonly clusterAttributes: pulumi.Output<ClusterKerberosAttributes>;
     /** The KDC admin password (secret). */
