@@ -7,6 +7,13 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
 
+/**
+ * Resource properties as the SDK's mock interface hands them over: untyped JSON, whose shape
+ * depends on the resource type being answered.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Props = Record<string, any>;
+
 export interface EngineSettings {
     project: string;
     stack: string;
@@ -24,9 +31,9 @@ export interface Registration {
     /** The URN of the parent, when the resource has one. */
     parent?: string;
     custom: boolean;
-    inputs: Record<string, any>;
+    inputs: Props;
     /** The outputs the engine answered with (the inputs plus what the provider computes). */
-    state?: Record<string, any>;
+    state?: Props;
     protect?: boolean;
     retainOnDelete?: boolean;
     /** URNs of the resources it was told to depend on. */
@@ -73,7 +80,7 @@ export class OfflineEngine implements pulumi.runtime.Mocks {
     }
 
     /** The AWS invokes answered offline, by token. */
-    protected invokes(): Record<string, (inputs: Record<string, any>) => Record<string, any>> {
+    protected invokes(): Record<string, (inputs: Props) => Props> {
         const { region, accountId, partition } = this.settings;
         const dnsSuffix = partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
         return {
@@ -103,7 +110,7 @@ export class OfflineEngine implements pulumi.runtime.Mocks {
         };
     }
 
-    call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
+    call(args: pulumi.runtime.MockCallArgs): Props {
         const answer = this.invokes()[args.token];
         if (!answer) {
             const known = Object.keys(this.invokes()).join(", ");
@@ -118,7 +125,7 @@ export class OfflineEngine implements pulumi.runtime.Mocks {
     protected computed(
         type: string,
         name: string,
-        inputs: Record<string, any>,
+        inputs: Props,
     ): Record<string, unknown> | Promise<Record<string, unknown>> {
         const { region, accountId, partition } = this.settings;
         switch (type) {
@@ -182,7 +189,7 @@ export class OfflineEngine implements pulumi.runtime.Mocks {
     }
 
     /** The id the provider gives: a bucket's is its name, a key's its key id, a role's its name. */
-    protected idOf(type: string, name: string, state: Record<string, any>): string {
+    protected idOf(type: string, name: string, state: Props): string {
         switch (type) {
             case "aws:s3/bucket:Bucket":
             case "aws:s3/bucketV2:BucketV2":
@@ -200,7 +207,7 @@ export class OfflineEngine implements pulumi.runtime.Mocks {
         }
     }
 
-    async newResource(args: pulumi.runtime.MockResourceArgs): Promise<{ id: string | undefined; state: Record<string, any> }> {
+    async newResource(args: pulumi.runtime.MockResourceArgs): Promise<{ id: string | undefined; state: Props }> {
         const index = this.pending.findIndex((p) => p.type === args.type && p.name === args.name);
         const sent = index >= 0 ? this.pending.splice(index, 1)[0] : undefined;
         const parent = sent?.parent || undefined;
@@ -271,7 +278,7 @@ function dnsSuffixOf(partition: string): string {
 }
 
 /** Stand-in key material: shaped like the provider's outputs, never a usable key. */
-function offlineKey(name: string, inputs: Record<string, any>): Record<string, unknown> {
+function offlineKey(name: string, inputs: Props): Record<string, unknown> {
     const rsa = inputs.algorithm === "RSA";
     const body = hashOf(`key/${name}`, 64);
     return {
