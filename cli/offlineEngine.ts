@@ -69,6 +69,16 @@ export function uuidFrom(seed: string): string {
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** The SDK's mock monitor rebuilds an invoke's error from the gRPC `details` field alone. */
+class UnansweredInvoke extends Error {
+    readonly details: string;
+
+    constructor(message: string) {
+        super(message);
+        this.details = message;
+    }
+}
+
 export class OfflineEngine implements pulumi.runtime.Mocks {
     public readonly registered: Registration[] = [];
     private readonly pending: Omit<Registration, "urn" | "inputs">[] = [];
@@ -114,7 +124,7 @@ export class OfflineEngine implements pulumi.runtime.Mocks {
         const answer = this.invokes()[args.token];
         if (!answer) {
             const known = Object.keys(this.invokes()).join(", ");
-            throw new Error(
+            throw new UnansweredInvoke(
                 `The offline engine cannot answer the invoke "${args.token}": it answers only ${known}. Give the value to the program through stack config instead.`,
             );
         }
@@ -122,11 +132,7 @@ export class OfflineEngine implements pulumi.runtime.Mocks {
     }
 
     /** What the provider computes on create, by resource type. */
-    protected computed(
-        type: string,
-        name: string,
-        inputs: Props,
-    ): Record<string, unknown> | Promise<Record<string, unknown>> {
+    protected computed(type: string, name: string, inputs: Props): Record<string, unknown> | Promise<Record<string, unknown>> {
         const { region, accountId, partition } = this.settings;
         switch (type) {
             case "aws:kms/key:Key": {

@@ -1,0 +1,134 @@
+/** What `synth` and `check` print, built from a program run; text for people, JSON for tools. */
+import { evaluatePolicies, PolicyFinding, PolicyResource } from "../policies/evaluate";
+import { parseSecurityConfiguration } from "../policies/model";
+import { RULES } from "../policies/rules";
+import { Registration } from "./offlineEngine";
+import { ProgramRun } from "./programRunner";
+import { masked, MASK, revealed } from "./values";
+
+const SECURITY_CONFIGURATION_TYPES = ["aws:emr/securityConfiguration:SecurityConfiguration", "aws-native:emr:SecurityConfiguration"];
+
+export interface SynthReport {
+    project: string;
+    stack: string;
+    settings: { region: string; accountId: string; partition: string };
+    resources: { urn: string; type: string; name: string; parent?: string }[];
+    securityConfigurations: { urn: string; name: unknown; document: unknown }[];
+    outputs: Record<string, unknown>;
+}
+
+export function synthReport(run: ProgramRun): SynthReport {
+    const { project, stack, region, accountId, partition } = run.engine.settings;
+    const registered = run.engine.registered;
+    return {
+        project,
+        stack,
+        settings: { region, accountId, partition },
+        resources: registered.map((r) => ({ urn: r.urn, type: r.type, name: r.name, parent: r.parent })),
+        securityConfigurations: registered
+            .filter((r) => SECURITY_CONFIGURATION_TYPES.includes(r.type))
+            .map((r) => {
+                const state = masked(r.state ?? r.inputs) as Record<string, unknown>;
+                const raw = r.type === SECURITY_CONFIGURATION_TYPES[0] ? state.configuration : state.securityConfiguration;
+                const parsed = raw === MASK ? undefined : parseSecurityConfiguration(raw).document;
+                return { urn: r.urn, name: state.name, document: parsed ?? raw };
+            }),
+        outputs: Object.fromEntries(
+            Object.entries(run.outputs).map(([k, o]) => [k, o.secret ? MASK : o.known ? masked(o.value) : "[unknown]"]),
+        ),
+    };
+}
+
+export function synthText(report: SynthReport): string {
+    const lines = [
+        `Project ${report.project}, stack ${report.stack} (${report.settings.region}, account ${report.settings.accountId}, ${report.settings.partition}), offline`,
+    ];
+    lines.push("", `Resources (${report.resources.length}):`);
+    const children = (parent?: string) =>
+        report.resources.filter((r) => r.parent === parent || (!parent && !report.resources.some((p) => p.urn === r.parent)));
+    const walk = (parent: string | undefined, depth: number) => {
+        for (const r of children(parent)) {
+            lines.push(`${"  ".repeat(depth + 1)}${r.type}  ${r.name}`);
+            walk(r.urn, depth + 1);
+        }
+    };
+    walk(undefined, 0);
+    for (const sc of report.securityConfigurations) {
+        lines.push(
+            "",
+            `EMR security configuration ${sc.urn.split("::").pop()} (name ${String(sc.name)}):`,
+            JSON.stringify(sc.document, null, 2),
+        );
+    }
+    if (Object.keys(report.outputs).length > 0) {
+        lines.push("", "Outputs:");
+        for (const [key, value] of Object.entries(report.outputs)) {
+            lines.push(`  ${key}: ${value === undefined ? "(not set)" : typeof value === "string" ? value : JSON.stringify(value)}`);
+        }
+    }
+    return lines.join("\n");
+}
+
+/** Resources as the engine shows them to a policy pack: outputs with secrets unwrapped; local components carry no props. */
+export function policyResources(registered: Registration[]): PolicyResource[] {
+    return registered.map((r) => ({
+        type: r.type,
+        name: r.name,
+        urn: r.urn,
+        parent: r.parent,
+        props: r.custom ? (revealed(r.state ?? r.inputs) as Record<string, unknown>) : {},
+        opts: { protect: r.protect, retainOnDelete: r.retainOnDelete },
+    }));
+}
+
+export interface CheckReport {
+    project: string;
+    stack: string;
+    findings: (PolicyFinding & { remediation?: string; type?: string; name?: string })[];
+    counts: { mandatory: number; advisory: number; remediate: number };
+}
+
+export async function checkReport(run: ProgramRun, config: Record<string, unknown>): Promise<CheckReport> {
+    const found = await evaluatePolicies(policyResources(run.engine.registered), { config });
+    const remediation = new Map(RULES.map((r) => [r.name, r.remediationSteps]));
+    const byUrn = new Map(run.engine.registered.map((r) => [r.urn, r]));
+    const findings = found.map((f) => ({
+        ...f,
+        remediation: remediation.get(f.policy),
+        type: byUrn.get(f.resource ?? "")?.type,
+        name: byUrn.get(f.resource ?? "")?.name,
+    }));
+    const count = (level: string) => findings.filter((f) => f.level === level).length;
+    return {
+        project: run.engine.settings.project,
+        stack: run.engine.settings.stack,
+        findings,
+        counts: { mandatory: count("mandatory"), advisory: count("advisory"), remediate: count("remediate") },
+    };
+}
+
+export function checkText(report: CheckReport): string {
+    const lines: string[] = [];
+    const groups = new Map<string, CheckReport["findings"]>();
+    for (const f of report.findings) {
+        const key = f.resource ? `${f.type}  ${f.name}` : "(the stack)";
+        groups.set(key, [...(groups.get(key) ?? []), f]);
+    }
+    for (const [resource, findings] of groups) {
+        lines.push(resource);
+        for (const f of findings) {
+            lines.push(`  ${f.level.padEnd(9)} ${f.policy}: ${f.message.replace(/\n/g, "\n      ")}`);
+            if (f.remediation && f.level !== "remediate") {
+                lines.push(`            fix: ${f.remediation}`);
+            }
+        }
+        lines.push("");
+    }
+    const { mandatory, advisory } = report.counts;
+    lines.push(
+        mandatory > 0
+            ? `${mandatory} mandatory and ${advisory} advisory findings in ${report.project}/${report.stack}: not compliant.`
+            : `No mandatory finding in ${report.project}/${report.stack}${advisory ? ` (${advisory} advisory)` : ""}: compliant.`,
+    );
+    return lines.join("\n");
+}

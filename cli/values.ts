@@ -1,0 +1,36 @@
+/** Property values as the engine receives them: secrets arrive wrapped in the SDK's secret signature. */
+
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
+export const MASK = "[secret]";
+
+function isSecretWrapper(value: unknown): value is { value: unknown } {
+    return typeof value === "object" && value !== null && (value as Record<string, unknown>)[SECRET_SIG] === SECRET_VALUE;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+function mapValues(value: unknown, secret: (inner: unknown) => unknown): unknown {
+    if (isSecretWrapper(value)) {
+        return secret(value.value);
+    }
+    if (Array.isArray(value)) {
+        return value.map((v) => mapValues(v, secret));
+    }
+    if (isPlainObject(value)) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapValues(v, secret)]));
+    }
+    return value;
+}
+
+/** For people: every secret replaced by a mask. */
+export function masked(value: unknown): unknown {
+    return mapValues(value, () => MASK);
+}
+
+/** For policies, which the engine hands plain values: every secret unwrapped. */
+export function revealed(value: unknown): unknown {
+    return mapValues(value, (inner) => revealed(inner));
+}
