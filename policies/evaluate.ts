@@ -8,6 +8,7 @@ import {
     ReportViolation,
     ResourceValidationArgs,
     ResourceValidationPolicy,
+    StackValidationArgs,
     StackValidationPolicy,
     unknownCheckingProxy,
     UnknownValueError,
@@ -107,47 +108,37 @@ export async function evaluatePolicies(
         throw new Error("UNKNOWN values stand for values unknown at preview: pass { preview: true } with them");
     }
     const findings: PolicyFinding[] = [];
-    const urnOf = (r: PolicyResource) => r.urn ?? `urn:pulumi:stack::project::${r.type}::${r.name}`;
-    for (const rule of rules) {
-        const { level, options: ruleOptions } = ruleSettings(rule, config);
-        if (level === "disabled") {
-            continue;
-        }
-        const getConfig = <T extends object>() => ({ ...ruleOptions }) as T;
-        // As the policy host does: a violation of a rule that remediates is reported as mandatory.
-        const reported = level === "remediate" ? "mandatory" : level;
-        if (isStackRule(rule)) {
-            const report: ReportViolation = (message, urn) => findings.push({ policy: rule.name, resource: urn, level: reported, message });
-            const stackResources = resources.map((r) => ({
-                type: r.type,
-                name: r.name,
-                urn: urnOf(r),
-                props: unknownCheckingProxy(r.props),
-                opts: { protect: false, ignoreChanges: [], aliases: [], customTimeouts: {}, ...r.opts },
-                dependencies: [],
-                propertyDependencies: {},
-                isType: () => false,
-                asType: () => undefined,
-            }));
-            for (const resource of stackResources) {
-                const parentUrn = resources.find((r) => urnOf(r) === resource.urn)?.parent;
-                Object.assign(resource, { parent: stackResources.find((r) => r.urn === parentUrn) });
+    const urns = resources.map((r) => r.urn ?? `urn:pulumi:stack::project::${r.type}::${r.name}`);
+    const opts = resources.map((r) => ({ protect: false, ignoreChanges: [], aliases: [], customTimeouts: {}, ...r.opts }));
+    const proxied = resources.map((r) => unknownCheckingProxy(r.props));
+    const settings = rules
+        .map((rule) => {
+            const { level, options: ruleOptions } = ruleSettings(rule, config);
+            // As the policy host does: a violation of a rule that remediates is reported as mandatory.
+            const reported: PolicyFinding["level"] = level === "remediate" ? "mandatory" : (level as PolicyFinding["level"]);
+            return { rule, level, reported, getConfig: <T extends object>() => ({ ...ruleOptions }) as T };
+        })
+        .filter((s) => s.level !== "disabled");
+
+    // Resource by resource, every resource rule, as the policy host analyzes each resource.
+    for (let i = 0; i < resources.length; i++) {
+        const resource = resources[i];
+        const urn = urns[i];
+        for (const { rule, level, reported, getConfig } of settings) {
+            if (isStackRule(rule)) {
+                continue;
             }
-            await runGuarded(rule, undefined, findings, () =>
-                rule.validateStack({ resources: stackResources, getConfig, notApplicable } as never, report),
-            );
-            continue;
-        }
-        for (const resource of resources) {
-            const urn = urnOf(resource);
-            let props = resource.props;
+            let props = proxied[i];
             if (level === "remediate" && rule.remediateResource) {
-                const fixed = await runGuarded(rule, urn, findings, () =>
-                    rule.remediateResource!(resourceArgs(resource, urn, props, getConfig)),
+                let fixed = guarded(rule, urn, findings, () =>
+                    rule.remediateResource!(resourceArgs(resource, urn, props, opts[i], getConfig)),
                 );
+                if (isPromiseLike(fixed)) {
+                    fixed = await fixed;
+                }
                 if (fixed && typeof fixed === "object") {
                     findings.push({ policy: rule.name, resource: urn, level: "remediate", message: `remediated by policy '${rule.name}'` });
-                    props = fixed as Record<string, unknown>;
+                    props = unknownCheckingProxy(fixed as Record<string, unknown>);
                 }
             }
             if (!rule.validateResource) {
@@ -156,50 +147,108 @@ export async function evaluatePolicies(
             const validations = Array.isArray(rule.validateResource) ? rule.validateResource : [rule.validateResource];
             const report: ReportViolation = (message) => findings.push({ policy: rule.name, resource: urn, level: reported, message });
             for (const validate of validations) {
-                await runGuarded(rule, urn, findings, () => validate(resourceArgs(resource, urn, props, getConfig), report));
+                const done = guarded(rule, urn, findings, () => validate(resourceArgs(resource, urn, props, opts[i], getConfig), report));
+                if (isPromiseLike(done)) {
+                    await done;
+                }
             }
         }
+    }
+
+    // Then the stack rules, on the whole set.
+    let stackResources: PolicyStackResource[] | undefined;
+    for (const { rule, reported, getConfig } of settings) {
+        if (!isStackRule(rule)) {
+            continue;
+        }
+        stackResources ??= stackView(resources, urns, proxied, opts);
+        const report: ReportViolation = (message, urn) => findings.push({ policy: rule.name, resource: urn, level: reported, message });
+        await guarded(rule, undefined, findings, () =>
+            rule.validateStack({ resources: stackResources!, getConfig, notApplicable } as never, report),
+        );
     }
     return findings;
 }
 
+type PolicyStackResource = StackValidationArgs["resources"][number];
+
+/** The resources as stack rules see them, parents linked through a map rather than a search. */
+function stackView(resources: PolicyResource[], urns: string[], proxied: Record<string, unknown>[], opts: object[]): PolicyStackResource[] {
+    const view = resources.map((r, i) => ({
+        type: r.type,
+        name: r.name,
+        urn: urns[i],
+        props: proxied[i],
+        opts: opts[i],
+        dependencies: [],
+        propertyDependencies: {},
+        isType: () => false,
+        asType: () => undefined,
+    })) as unknown as (PolicyStackResource & { parent?: PolicyStackResource })[];
+    const byUrn = new Map(view.map((r) => [r.urn, r]));
+    resources.forEach((r, i) => {
+        if (r.parent !== undefined) {
+            view[i].parent = byUrn.get(r.parent);
+        }
+    });
+    return view;
+}
+
+const NO_STACK_TAGS: ReadonlyMap<string, string> = new Map();
+const notOfType = () => false;
+const noResource = () => undefined;
+
+/** Validation args as the policy host builds them; `props` is already behind the unknown-checking proxy. */
 function resourceArgs(
     resource: PolicyResource,
     urn: string,
     props: Record<string, unknown>,
+    opts: object,
     getConfig: <T extends object>() => T,
 ): ResourceValidationArgs {
-    const proxied = unknownCheckingProxy(props);
     return {
         type: resource.type,
         name: resource.name,
         urn,
-        props: proxied,
-        opts: { protect: false, ignoreChanges: [], aliases: [], customTimeouts: {}, ...resource.opts } as never,
-        stackTags: new Map(),
-        isType: () => false,
-        asType: () => undefined,
+        props,
+        opts,
+        stackTags: NO_STACK_TAGS,
+        isType: notOfType,
+        asType: noResource,
         getConfig,
         notApplicable,
     } as unknown as ResourceValidationArgs;
 }
 
-async function runGuarded<T>(
+function isPromiseLike<T>(value: T | Promise<T>): value is Promise<T> {
+    return typeof (value as { then?: unknown } | undefined)?.then === "function";
+}
+
+/**
+ * Runs one rule call, turning the framework's unknown-value error into its advisory and
+ * not-applicable into nothing. Synchronous calls stay synchronous: most rules are, and awaiting
+ * each of them would cost a microtask per rule and resource.
+ */
+function guarded<T>(
     rule: Rule,
     urn: string | undefined,
     findings: PolicyFinding[],
     run: () => T | Promise<T>,
-): Promise<T | undefined> {
-    try {
-        return await run();
-    } catch (e) {
+): T | undefined | Promise<T | undefined> {
+    const handle = (e: unknown): undefined => {
         if (e instanceof UnknownValueError) {
-            findings.push(cannotRunYet(rule, e, urn));
+            findings.push(cannotRunYet(rule, e as UnknownValueError, urn));
             return undefined;
         }
         if (e instanceof NotApplicable) {
             return undefined;
         }
         throw e;
+    };
+    try {
+        const result = run();
+        return isPromiseLike(result) ? result.then((value) => value, handle) : result;
+    } catch (e) {
+        return handle(e);
     }
 }

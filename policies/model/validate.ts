@@ -15,14 +15,31 @@ export interface ValidateOptions {
  * problem that stops it from being one.
  */
 export function parseSecurityConfiguration(input: unknown): { document?: JsonObject; problem?: Problem } {
-    let value = input;
     if (typeof input === "string") {
-        try {
-            value = JSON.parse(input);
-        } catch (e) {
-            return { problem: { path: "", message: `The security configuration is not valid JSON: ${(e as Error).message}` } };
+        // Every document rule reads the same resource in turn: parse its text once, not once per rule.
+        if (input !== lastText) {
+            lastText = input;
+            lastParsed = parseText(input);
         }
+        return lastParsed;
     }
+    return asDocument(input);
+}
+
+let lastText: string | undefined;
+let lastParsed: { document?: JsonObject; problem?: Problem } = {};
+
+function parseText(text: string): { document?: JsonObject; problem?: Problem } {
+    let value: unknown;
+    try {
+        value = JSON.parse(text);
+    } catch (e) {
+        return { problem: { path: "", message: `The security configuration is not valid JSON: ${(e as Error).message}` } };
+    }
+    return asDocument(value);
+}
+
+function asDocument(value: unknown): { document?: JsonObject; problem?: Problem } {
     if (!isObject(value)) {
         return { problem: { path: "", message: `The security configuration must be a JSON object; got ${describe(value)}` } };
     }

@@ -4,36 +4,26 @@ import { isObject, parseS3Location } from "../model";
 import { S3_BUCKET_POLICY, S3_BUCKETS, S3_ENCRYPTION, S3_PUBLIC_ACCESS_BLOCK, SECURITY_CONFIGURATION_TYPES } from "../resources";
 import { stackRule } from "./kit";
 import { parsePolicy, statementsOf } from "./policyDocuments";
-import { documentOf, ofTypes } from "./stackView";
+import { documentOf, StackView } from "./stackView";
 
 const BLOCKS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
 
-function blocksPublicAccess(resources: PolicyResource[], bucket: string): boolean {
-    return ofTypes(resources, [S3_PUBLIC_ACCESS_BLOCK]).some(
-        (b) => b.props.bucket === bucket && BLOCKS.every((flag) => b.props[flag] === true),
-    );
+function blocksPublicAccess(stack: StackView, bucket: string): boolean {
+    return stack.onBucket([S3_PUBLIC_ACCESS_BLOCK], bucket).some((b) => BLOCKS.every((flag) => b.props[flag] === true));
 }
 
-function encryptsByDefault(resources: PolicyResource[], bucket: PolicyResource, name: string): boolean {
+function encryptsByDefault(stack: StackView, bucket: PolicyResource, name: string): boolean {
     const hasDefault = (rules: unknown) =>
         (Array.isArray(rules) ? rules : [rules]).some((rule: unknown) => {
             const byDefault = isObject(rule) ? rule.applyServerSideEncryptionByDefault : undefined;
             return isObject(byDefault) && ["aws:kms", "aws:kms:dsse", "AES256"].includes(String(byDefault.sseAlgorithm));
         });
     const inline = bucket.props.serverSideEncryptionConfiguration;
-    return (
-        (isObject(inline) && hasDefault(inline.rule)) ||
-        ofTypes(resources, S3_ENCRYPTION).some((e) => e.props.bucket === name && hasDefault(e.props.rules))
-    );
+    return (isObject(inline) && hasDefault(inline.rule)) || stack.onBucket(S3_ENCRYPTION, name).some((e) => hasDefault(e.props.rules));
 }
 
-function deniesInsecureTransport(resources: PolicyResource[], bucket: PolicyResource, name: string): boolean {
-    const policies = [
-        bucket.props.policy,
-        ...ofTypes(resources, [S3_BUCKET_POLICY])
-            .filter((p) => p.props.bucket === name)
-            .map((p) => p.props.policy),
-    ];
+function deniesInsecureTransport(stack: StackView, bucket: PolicyResource, name: string): boolean {
+    const policies = [bucket.props.policy, ...stack.onBucket([S3_BUCKET_POLICY], name).map((p) => p.props.policy)];
     return policies.some((raw) => {
         const policy = raw === undefined ? undefined : parsePolicy(raw);
         return (
@@ -61,28 +51,28 @@ export const emrCertificateBucket = stackRule(
     {},
     (args) => {
         const findings: { resource: string; message: string }[] = [];
-        const buckets = ofTypes(args.resources, S3_BUCKETS);
+        const stack = new StackView(args.resources);
         let checked = 0;
-        for (const configuration of ofTypes(args.resources, SECURITY_CONFIGURATION_TYPES)) {
+        for (const configuration of stack.ofTypes(SECURITY_CONFIGURATION_TYPES)) {
             const document = documentOf(configuration);
             const encryption = document && isObject(document.EncryptionConfiguration) ? document.EncryptionConfiguration : {};
             const inTransit = isObject(encryption.InTransitEncryptionConfiguration) ? encryption.InTransitEncryptionConfiguration : {};
             const tls = isObject(inTransit.TLSCertificateConfiguration) ? inTransit.TLSCertificateConfiguration : {};
             const location =
                 tls.CertificateProviderType === "PEM" && typeof tls.S3Object === "string" ? parseS3Location(tls.S3Object) : undefined;
-            const bucket = location && buckets.find((b) => b.props.bucket === location.bucket);
+            const bucket = location && stack.onBucket(S3_BUCKETS, location.bucket)[0];
             if (!location || !bucket) {
                 continue;
             }
             checked++;
             const missing = [
-                blocksPublicAccess(args.resources, location.bucket)
+                blocksPublicAccess(stack, location.bucket)
                     ? undefined
                     : "block all public access (a BucketPublicAccessBlock with the four settings true)",
-                encryptsByDefault(args.resources, bucket, location.bucket)
+                encryptsByDefault(stack, bucket, location.bucket)
                     ? undefined
                     : "encrypt by default (a BucketServerSideEncryptionConfiguration)",
-                deniesInsecureTransport(args.resources, bucket, location.bucket)
+                deniesInsecureTransport(stack, bucket, location.bucket)
                     ? undefined
                     : "deny requests without TLS (a bucket policy Deny on aws:SecureTransport false)",
             ].filter((m): m is string => !!m);

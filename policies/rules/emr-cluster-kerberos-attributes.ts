@@ -2,7 +2,7 @@ import { AUTHENTICATION } from "../compliance";
 import { isObject } from "../model";
 import { CLUSTER_TYPES } from "../resources";
 import { stackRule } from "./kit";
-import { documentOf, ofTypes, securityConfigurationNamed } from "./stackView";
+import { documentOf, StackView } from "./stackView";
 
 function nonEmpty(value: unknown): boolean {
     return typeof value === "string" && value.length > 0;
@@ -22,9 +22,10 @@ export const emrClusterKerberosAttributes = stackRule(
     {},
     (args) => {
         const findings: { resource: string; message: string }[] = [];
-        for (const cluster of ofTypes(args.resources, CLUSTER_TYPES)) {
+        const stack = new StackView(args.resources);
+        for (const cluster of stack.ofTypes(CLUSTER_TYPES)) {
             const name = cluster.props.securityConfiguration;
-            const configuration = typeof name === "string" ? securityConfigurationNamed(args.resources, name) : undefined;
+            const configuration = typeof name === "string" ? stack.securityConfigurationNamed(name) : undefined;
             const document = configuration && documentOf(configuration);
             if (!document) {
                 // No configuration in this stack to compare with: it may be managed elsewhere.

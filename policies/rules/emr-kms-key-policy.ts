@@ -1,10 +1,10 @@
 import { PolicyResource } from "@pulumi/policy";
 import { KEY_ACCESS } from "../compliance";
 import { isObject, JsonObject, kmsKeyAccount } from "../model";
-import { CLASSIC_KMS_KEY, CLUSTER_TYPES, KMS_KEY_POLICY, keyPolicyOf, NATIVE_KMS_KEY, SECURITY_CONFIGURATION_TYPES } from "../resources";
+import { CLASSIC_KMS_KEY, keyPolicyOf, NATIVE_KMS_KEY, SECURITY_CONFIGURATION_TYPES } from "../resources";
 import { stackRule } from "./kit";
 import { allows, parsePolicy } from "./policyDocuments";
-import { clustersUsing, documentOf, instanceProfileRoleArn, ofTypes, roleArnOf } from "./stackView";
+import { documentOf, StackView } from "./stackView";
 
 const USER_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey"];
 const EBS_ACTIONS = ["kms:CreateGrant", "kms:Decrypt", "kms:GenerateDataKeyWithoutPlaintext"];
@@ -34,8 +34,8 @@ function keyUses(document: JsonObject): KeyUse[] {
 }
 
 /** The policy that governs a key of the stack: a separate KeyPolicy resource wins over the key's own. */
-function policyOfKey(resources: PolicyResource[], key: PolicyResource): JsonObject | undefined {
-    const separate = ofTypes(resources, [KMS_KEY_POLICY]).find((p) => p.props.keyId === key.props.keyId || p.props.keyId === key.props.arn);
+function policyOfKey(stack: StackView, key: PolicyResource): JsonObject | undefined {
+    const separate = stack.keyPolicyFor(key);
     return parsePolicy(separate ? separate.props.policy : keyPolicyOf(key.type, key.props));
 }
 
@@ -69,29 +69,30 @@ export const emrKmsKeyPolicy = stackRule(
     { instanceProfileRoleArns: [] as string[], serviceRoleArns: [] as string[] },
     (args, config) => {
         const findings: { resource: string; message: string }[] = [];
-        const keys = ofTypes(args.resources, [CLASSIC_KMS_KEY, NATIVE_KMS_KEY]);
-        const clusters = ofTypes(args.resources, CLUSTER_TYPES);
+        const stack = new StackView(args.resources);
+        const keyTypes = [CLASSIC_KMS_KEY, NATIVE_KMS_KEY];
+        const keyWithArn = (arn: string) => stack.where(keyTypes, "key-by-arn", (k) => [k.props.arn], arn)[0];
         let checked = 0;
-        for (const configuration of ofTypes(args.resources, SECURITY_CONFIGURATION_TYPES)) {
+        for (const configuration of stack.ofTypes(SECURITY_CONFIGURATION_TYPES)) {
             const document = documentOf(configuration);
-            const uses = document ? keyUses(document).filter((use) => keys.some((k) => k.props.arn === use.arn)) : [];
+            const uses = document ? keyUses(document).filter((use) => keyWithArn(use.arn) !== undefined) : [];
             if (uses.length === 0) {
                 continue;
             }
-            const users = clustersUsing(clusters, configuration.props.name);
+            const users = stack.clustersUsing(configuration.props.name);
             const accountPrefix = (arn: string) => `arn:${arn.split(":")[1]}:iam::${kmsKeyAccount(arn)}`;
             for (const use of uses) {
-                const key = keys.find((k) => k.props.arn === use.arn)!;
+                const key = keyWithArn(use.arn);
                 const instanceRoles = new Set([
                     ...config.instanceProfileRoleArns,
-                    ...users.map((c) => instanceProfileRoleArn(args.resources, c)).filter((r): r is string => !!r),
+                    ...users.map((c) => stack.instanceProfileRoleArn(c)).filter((r): r is string => !!r),
                 ]);
                 const serviceRoles = new Set([
                     ...config.serviceRoleArns,
                     ...users
                         .map((c) =>
                             typeof c.props.serviceRole === "string"
-                                ? roleArnOf(args.resources, c.props.serviceRole, accountPrefix(use.arn))
+                                ? stack.roleArnOf(c.props.serviceRole, accountPrefix(use.arn))
                                 : undefined,
                         )
                         .filter((r): r is string => !!r),
@@ -104,7 +105,7 @@ export const emrKmsKeyPolicy = stackRule(
                     continue;
                 }
                 checked++;
-                const policy = policyOfKey(args.resources, key);
+                const policy = policyOfKey(stack, key);
                 for (const need of needs) {
                     if (!policy || !allows(policy, need.role, need.actions)) {
                         findings.push({

@@ -1,50 +1,104 @@
 /**
- * Looks resources up across a stack for the stack rules. Each read goes through the framework's
- * proxy, so a value unknown at preview defers the rule instead of deciding it.
+ * Looks resources up across a stack for the stack rules, through indexes built on first use, so a
+ * rule costs time linear in the stack. Every read goes through the framework's proxy: a value
+ * unknown at preview defers the rule instead of deciding it.
  */
 import { PolicyResource } from "@pulumi/policy";
 import { isObject, JsonObject, parseSecurityConfiguration } from "../model";
-import { IAM_INSTANCE_PROFILE, IAM_ROLE, SECURITY_CONFIGURATION_TYPES, securityConfigurationOf } from "../resources";
+import {
+    CLUSTER_TYPES,
+    IAM_INSTANCE_PROFILE,
+    IAM_ROLE,
+    KMS_KEY_POLICY,
+    SECURITY_CONFIGURATION_TYPES,
+    securityConfigurationOf,
+} from "../resources";
 
-export function ofTypes(resources: PolicyResource[], types: readonly string[]): PolicyResource[] {
-    return resources.filter((r) => types.includes(r.type));
-}
+export class StackView {
+    private readonly byType = new Map<string, PolicyResource[]>();
+    private readonly indexes = new Map<string, Map<unknown, PolicyResource[]>>();
 
-/** The security configurations of the stack that carry this name (`name` input or output). */
-export function securityConfigurationNamed(resources: PolicyResource[], name: string): PolicyResource | undefined {
-    return ofTypes(resources, SECURITY_CONFIGURATION_TYPES).find((r) => r.props.name === name);
+    constructor(private readonly resources: PolicyResource[]) {
+        for (const resource of resources) {
+            const list = this.byType.get(resource.type);
+            if (list) {
+                list.push(resource);
+            } else {
+                this.byType.set(resource.type, [resource]);
+            }
+        }
+    }
+
+    ofTypes(types: readonly string[]): PolicyResource[] {
+        return types.flatMap((t) => this.byType.get(t) ?? []);
+    }
+
+    /** The resources of the given types whose `key(resource)` equals `value`, through an index built once per key. */
+    where(types: readonly string[], id: string, key: (r: PolicyResource) => unknown[], value: unknown): PolicyResource[] {
+        let index = this.indexes.get(id);
+        if (!index) {
+            index = new Map();
+            for (const resource of this.ofTypes(types)) {
+                for (const k of key(resource)) {
+                    index.set(k, [...(index.get(k) ?? []), resource]);
+                }
+            }
+            this.indexes.set(id, index);
+        }
+        return index.get(value) ?? [];
+    }
+
+    /** The security configuration of the stack that carries this name (`name` input or output). */
+    securityConfigurationNamed(name: string): PolicyResource | undefined {
+        return this.where(SECURITY_CONFIGURATION_TYPES, "sc-by-name", (r) => [r.props.name], name)[0];
+    }
+
+    /** The clusters that name this security configuration. */
+    clustersUsing(name: unknown): PolicyResource[] {
+        return typeof name === "string" ? this.where(CLUSTER_TYPES, "cluster-by-sc", (r) => [r.props.securityConfiguration], name) : [];
+    }
+
+    /** Resources of the given types whose `bucket` property names this bucket. */
+    onBucket(types: readonly string[], bucket: string): PolicyResource[] {
+        return this.where(types, `bucket:${types.join(",")}`, (r) => [r.props.bucket], bucket);
+    }
+
+    /** A separate KeyPolicy resource for a key, by key id or ARN. */
+    keyPolicyFor(key: PolicyResource): PolicyResource | undefined {
+        const [byId] = this.where([KMS_KEY_POLICY], "key-policy", (r) => [r.props.keyId], key.props.keyId);
+        return byId ?? this.where([KMS_KEY_POLICY], "key-policy", (r) => [r.props.keyId], key.props.arn)[0];
+    }
+
+    /** A role given by name or ARN, as an ARN: from the stack's roles, else built in the account given. */
+    roleArnOf(nameOrArn: string, fallbackPrefix?: string): string | undefined {
+        if (nameOrArn.startsWith("arn:")) {
+            return nameOrArn;
+        }
+        const [role] = this.where([IAM_ROLE], "role-by-name", (r) => [r.props.name], nameOrArn);
+        if (role && typeof role.props.arn === "string") {
+            return role.props.arn;
+        }
+        return fallbackPrefix ? `${fallbackPrefix}:role/${nameOrArn}` : undefined;
+    }
+
+    /** The role behind a cluster's instance profile, when the profile and its role are in the stack. */
+    instanceProfileRoleArn(cluster: PolicyResource): string | undefined {
+        const attributes = cluster.props.ec2Attributes;
+        const profile = isObject(attributes) ? attributes.instanceProfile : cluster.props.jobFlowRole;
+        if (typeof profile !== "string") {
+            return undefined;
+        }
+        const [found] = this.where([IAM_INSTANCE_PROFILE], "profile", (p) => [p.props.name, p.props.arn], profile);
+        const role = found?.props.role;
+        return typeof role === "string" ? this.roleArnOf(role) : undefined;
+    }
+
+    get all(): PolicyResource[] {
+        return this.resources;
+    }
 }
 
 /** A security configuration's parsed document, or undefined when it is not one (another rule fails it). */
 export function documentOf(resource: PolicyResource): JsonObject | undefined {
     return parseSecurityConfiguration(securityConfigurationOf(resource.type, resource.props)).document;
-}
-
-/** The clusters that name this security configuration. */
-export function clustersUsing(clusters: PolicyResource[], name: unknown): PolicyResource[] {
-    return typeof name === "string" ? clusters.filter((c) => c.props.securityConfiguration === name) : [];
-}
-
-/** A role given by name or ARN, as an ARN: from the stack's roles, else built in the account given. */
-export function roleArnOf(resources: PolicyResource[], nameOrArn: string, fallbackPrefix?: string): string | undefined {
-    if (nameOrArn.startsWith("arn:")) {
-        return nameOrArn;
-    }
-    const role = ofTypes(resources, [IAM_ROLE]).find((r) => r.props.name === nameOrArn);
-    if (role && typeof role.props.arn === "string") {
-        return role.props.arn;
-    }
-    return fallbackPrefix ? `${fallbackPrefix}:role/${nameOrArn}` : undefined;
-}
-
-/** The role behind a cluster's instance profile, when the profile and its role are in the stack. */
-export function instanceProfileRoleArn(resources: PolicyResource[], cluster: PolicyResource): string | undefined {
-    const attributes = cluster.props.ec2Attributes;
-    const profile = isObject(attributes) ? attributes.instanceProfile : cluster.props.jobFlowRole;
-    if (typeof profile !== "string") {
-        return undefined;
-    }
-    const found = ofTypes(resources, [IAM_INSTANCE_PROFILE]).find((p) => p.props.name === profile || p.props.arn === profile);
-    const role = found?.props.role;
-    return typeof role === "string" ? roleArnOf(resources, role) : undefined;
 }
