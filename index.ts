@@ -25,4 +25,4 @@ export {
     validateSecurityConfiguration,
     ValidateOptions,
 } from "./policies/model";
-export { evaluatePolicies, EvaluateOptions, PolicyFinding, PolicyResource, UNKNOWN } from "./policies/evaluate";
+export { evaluatePolicies, EvaluateOptions, PolicyFinding, PolicyResource, UNKNOWN } from "./policies/evaluateLazily";

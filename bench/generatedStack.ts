@@ -17,13 +17,25 @@ function document(i: number): Record<string, unknown> {
         EncryptionConfiguration: {
             EnableInTransitEncryption: !weak,
             EnableAtRestEncryption: true,
-            ...(weak ? {} : { InTransitEncryptionConfiguration: { TLSCertificateConfiguration: { CertificateProviderType: "PEM", S3Object: `s3://certs-${i}/emr-tls/c.zip` } } }),
+            ...(weak
+                ? {}
+                : {
+                      InTransitEncryptionConfiguration: {
+                          TLSCertificateConfiguration: { CertificateProviderType: "PEM", S3Object: `s3://certs-${i}/emr-tls/c.zip` },
+                      },
+                  }),
             AtRestEncryptionConfiguration: {
                 S3EncryptionConfiguration: weak ? { EncryptionMode: "SSE-S3" } : { EncryptionMode: "SSE-KMS", AwsKmsKey: keyArn(2 * i) },
-                LocalDiskEncryptionConfiguration: { EncryptionKeyProviderType: "AwsKms", AwsKmsKey: keyArn(2 * i + 1), EnableEbsEncryption: true },
+                LocalDiskEncryptionConfiguration: {
+                    EncryptionKeyProviderType: "AwsKms",
+                    AwsKmsKey: keyArn(2 * i + 1),
+                    EnableEbsEncryption: true,
+                },
             },
         },
-        AuthenticationConfiguration: { KerberosConfiguration: { Provider: "ClusterDedicatedKdc", ClusterDedicatedKdcConfiguration: { TicketLifetimeInHours: 24 } } },
+        AuthenticationConfiguration: {
+            KerberosConfiguration: { Provider: "ClusterDedicatedKdc", ClusterDedicatedKdcConfiguration: { TicketLifetimeInHours: 24 } },
+        },
         InstanceMetadataServiceConfiguration: { MinimumInstanceMetadataServiceVersion: 2, HttpPutResponseHopLimit: 1 },
     };
 }
@@ -44,18 +56,39 @@ export function generatedStack(size: number): PolicyResource[] {
             kerberosAttributes: { realm: "EC2.INTERNAL", kdcAdminPassword: "secret" },
         });
         for (const k of [2 * i, 2 * i + 1]) {
-            r("aws:kms/key:Key", `key-${k}`, { arn: keyArn(k), keyId: keyArn(k).split("/")[1], enableKeyRotation: true, policy: JSON.stringify({ Statement: [] }) });
+            r("aws:kms/key:Key", `key-${k}`, {
+                arn: keyArn(k),
+                keyId: keyArn(k).split("/")[1],
+                enableKeyRotation: true,
+                policy: JSON.stringify({ Statement: [] }),
+            });
         }
         const bucket = `certs-${i}`;
         r("aws:s3/bucket:Bucket", bucket, { bucket });
-        r("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", `${bucket}-pab`, { bucket, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+        r("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", `${bucket}-pab`, {
+            bucket,
+            blockPublicAcls: true,
+            blockPublicPolicy: true,
+            ignorePublicAcls: true,
+            restrictPublicBuckets: true,
+        });
         r("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", `${bucket}-enc`, {
             bucket,
             rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: keyArn(2 * i) } }],
         });
         r("aws:s3/bucketPolicy:BucketPolicy", `${bucket}-policy`, {
             bucket,
-            policy: JSON.stringify({ Statement: [{ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } }] }),
+            policy: JSON.stringify({
+                Statement: [
+                    {
+                        Effect: "Deny",
+                        Principal: "*",
+                        Action: "s3:*",
+                        Resource: "*",
+                        Condition: { Bool: { "aws:SecureTransport": "false" } },
+                    },
+                ],
+            }),
         });
         r("aws:s3/bucketVersioning:BucketVersioning", `${bucket}-versioning`, { bucket, versioningConfiguration: { status: "Enabled" } });
     }

@@ -1,7 +1,8 @@
 import { getRegionOutput } from "@pulumi/aws/getRegion";
 import * as s3 from "@pulumi/aws/s3";
 import * as pulumi from "@pulumi/pulumi";
-import * as tls from "@pulumi/tls";
+import { PrivateKey } from "@pulumi/tls/privateKey";
+import { SelfSignedCert } from "@pulumi/tls/selfSignedCert";
 import { Problem } from "../policies/model";
 import { checkFormat, checkInteger, checkOneOf, isDeferred, throwIfProblems } from "./argumentChecks";
 import { certificateArchive, certificateDnsNames, certificateObjectKey, privateDnsWildcard, s3Uri } from "./certificateFiles";
@@ -80,14 +81,14 @@ export class InTransitCertificate extends pulumi.ComponentResource {
             this.privateKeyPem = pulumi.secret(args.privateKeyPem!);
         } else {
             const region = args.region ?? getRegionOutput({}, { parent: this }).region;
-            const key = new tls.PrivateKey(
+            const key = new PrivateKey(
                 `${name}-key`,
                 args.keyAlgorithm === "ECDSA"
                     ? { algorithm: "ECDSA", ecdsaCurve: args.ecdsaCurve ?? "P256" }
                     : { algorithm: "RSA", rsaBits: args.rsaBits ?? 2048 },
                 { parent: this },
             );
-            const certificate = new tls.SelfSignedCert(
+            const certificate = new SelfSignedCert(
                 `${name}-cert`,
                 {
                     privateKeyPem: key.privateKeyPem,

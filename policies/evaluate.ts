@@ -16,8 +16,9 @@ import {
 import { checkPolicyConfig } from "./config";
 import { RULES } from "./rules";
 
-/** Put this in `props` for a value that is unknown at preview (the engine's own sentinel). */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { UNKNOWN } from "./unknown";
+
+export { UNKNOWN };
 
 export interface PolicyResource {
     type: string;
@@ -111,28 +112,38 @@ export async function evaluatePolicies(
     const urns = resources.map((r) => r.urn ?? `urn:pulumi:stack::project::${r.type}::${r.name}`);
     const opts = resources.map((r) => ({ protect: false, ignoreChanges: [], aliases: [], customTimeouts: {}, ...r.opts }));
     const proxied = resources.map((r) => unknownCheckingProxy(r.props));
+    // Everything per rule is made once: its level, its config, its validations, and a reporter
+    // that reads the resource being analyzed from `current`.
+    let current = "";
     const settings = rules
         .map((rule) => {
             const { level, options: ruleOptions } = ruleSettings(rule, config);
             // As the policy host does: a violation of a rule that remediates is reported as mandatory.
             const reported: PolicyFinding["level"] = level === "remediate" ? "mandatory" : (level as PolicyFinding["level"]);
-            return { rule, level, reported, getConfig: <T extends object>() => ({ ...ruleOptions }) as T };
+            const validateResource = isStackRule(rule) ? undefined : rule.validateResource;
+            return {
+                rule,
+                level,
+                reported,
+                getConfig: <T extends object>() => ({ ...ruleOptions }) as T,
+                validations: validateResource === undefined ? [] : Array.isArray(validateResource) ? validateResource : [validateResource],
+                report: ((message: string) =>
+                    findings.push({ policy: rule.name, resource: current, level: reported, message })) as ReportViolation,
+            };
         })
         .filter((s) => s.level !== "disabled");
+    const resourceRules = settings.filter((s) => !isStackRule(s.rule));
 
     // Resource by resource, every resource rule, as the policy host analyzes each resource.
     for (let i = 0; i < resources.length; i++) {
         const resource = resources[i];
         const urn = urns[i];
-        for (const { rule, level, reported, getConfig } of settings) {
-            if (isStackRule(rule)) {
-                continue;
-            }
+        current = urn;
+        for (const { rule, level, getConfig, validations, report } of resourceRules) {
             let props = proxied[i];
-            if (level === "remediate" && rule.remediateResource) {
-                let fixed = guarded(rule, urn, findings, () =>
-                    rule.remediateResource!(resourceArgs(resource, urn, props, opts[i], getConfig)),
-                );
+            const remediate = (rule as ResourceValidationPolicy).remediateResource;
+            if (level === "remediate" && remediate) {
+                let fixed = guarded(rule, urn, findings, remediate, resourceArgs(resource, urn, props, opts[i], getConfig));
                 if (isPromiseLike(fixed)) {
                     fixed = await fixed;
                 }
@@ -141,15 +152,11 @@ export async function evaluatePolicies(
                     props = unknownCheckingProxy(fixed as Record<string, unknown>);
                 }
             }
-            if (!rule.validateResource) {
-                continue;
-            }
-            const validations = Array.isArray(rule.validateResource) ? rule.validateResource : [rule.validateResource];
-            const report: ReportViolation = (message) => findings.push({ policy: rule.name, resource: urn, level: reported, message });
             for (const validate of validations) {
-                const done = guarded(rule, urn, findings, () => validate(resourceArgs(resource, urn, props, opts[i], getConfig), report));
+                const done = guarded(rule, urn, findings, validate, resourceArgs(resource, urn, props, opts[i], getConfig), report);
                 if (isPromiseLike(done)) {
                     await done;
+                    current = urn;
                 }
             }
         }
@@ -163,8 +170,13 @@ export async function evaluatePolicies(
         }
         stackResources ??= stackView(resources, urns, proxied, opts);
         const report: ReportViolation = (message, urn) => findings.push({ policy: rule.name, resource: urn, level: reported, message });
-        await guarded(rule, undefined, findings, () =>
-            rule.validateStack({ resources: stackResources!, getConfig, notApplicable } as never, report),
+        await guarded(
+            rule,
+            undefined,
+            findings,
+            rule.validateStack,
+            { resources: stackResources, getConfig, notApplicable } as never,
+            report,
         );
     }
     return findings;
@@ -229,11 +241,13 @@ function isPromiseLike<T>(value: T | Promise<T>): value is Promise<T> {
  * not-applicable into nothing. Synchronous calls stay synchronous: most rules are, and awaiting
  * each of them would cost a microtask per rule and resource.
  */
-function guarded<T>(
+function guarded<A, B, T>(
     rule: Rule,
     urn: string | undefined,
     findings: PolicyFinding[],
-    run: () => T | Promise<T>,
+    run: (a: A, b: B) => T | Promise<T>,
+    a: A,
+    b?: B,
 ): T | undefined | Promise<T | undefined> {
     const handle = (e: unknown): undefined => {
         if (e instanceof UnknownValueError) {
@@ -246,7 +260,7 @@ function guarded<T>(
         throw e;
     };
     try {
-        const result = run();
+        const result = run(a, b as B);
         return isPromiseLike(result) ? result.then((value) => value, handle) : result;
     } catch (e) {
         return handle(e);
