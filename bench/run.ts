@@ -20,34 +20,20 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const wire = (r: PolicyResource): WireResource => ({ type: r.type, name: r.name, urn: r.urn, props: r.props });
 
-/** A folder that runs awsguard as a policy pack, resolving packages from this repository. */
-function awsguardPack(): string {
-    const dir = path.join(WORK, "awsguard-pack");
+/** A folder that runs `index.js` as a policy pack, resolving packages from this repository. */
+function packFolder(name: string, index: string): string {
+    const dir = path.join(WORK, name);
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "awsguard-bench", version: "0.0.0", main: "index.js" }));
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name, version: "0.0.0", main: "index.js" }));
     fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
-    fs.writeFileSync(
-        path.join(dir, "index.js"),
-        'const { AwsGuard } = require("@pulumi/awsguard");\nnew AwsGuard({ all: "mandatory" });\n',
-    );
+    fs.writeFileSync(path.join(dir, "index.js"), index);
     return dir;
 }
 
-/**
- * The smallest pack there is, one rule that checks nothing: what the policy host itself costs to
- * start, the floor under any pack's first verdict.
- */
-function minimalPack(): string {
-    const dir = path.join(WORK, "minimal-pack");
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "minimal-bench", version: "0.0.0", main: "index.js" }));
-    fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
-    fs.writeFileSync(
-        path.join(dir, "index.js"),
-        'const { PolicyPack } = require("@pulumi/policy");\nnew PolicyPack("minimal", { policies: [{ name: "nothing", description: "Checks nothing.", validateResource: () => undefined }] });\n',
-    );
-    return dir;
-}
+const AWSGUARD = 'const { AwsGuard } = require("@pulumi/awsguard");\nnew AwsGuard({ all: "mandatory" });\n';
+/** The smallest pack there is, one rule that checks nothing: the policy host's own start-up, the floor under any pack. */
+const MINIMAL =
+    'const { PolicyPack } = require("@pulumi/policy");\nnew PolicyPack("minimal", { policies: [{ name: "nothing", description: "Checks nothing.", validateResource: () => undefined }] });\n';
 
 /** Milliseconds from spawning the pack to its first Analyze answer. */
 async function firstVerdict(dir: string, resource: WireResource): Promise<number> {
@@ -132,8 +118,8 @@ async function main(): Promise<void> {
     );
     execFileSync("npm", ["run", "--silent", "build:policies"], { cwd: ROOT, stdio: "inherit" });
     const ours = path.join(ROOT, "policies");
-    const theirs = awsguardPack();
-    const minimal = minimalPack();
+    const theirs = packFolder("awsguard-pack", AWSGUARD);
+    const minimal = packFolder("minimal-pack", MINIMAL);
     const stack = generatedStack(ANALYZE_RESOURCES).map(wire);
 
     const verdicts: Record<string, number[]> = { ours: [], awsguard: [], minimal: [] };

@@ -1,6 +1,5 @@
 import { AT_REST } from "../compliance";
-import { isObject } from "../model";
-import { ARC, atRestOff, documentRule, EC, flagState, LD, lookup } from "./kit";
+import { ARC, atRestSection, documentRule, EC, flagState, LD } from "./kit";
 
 export const emrEbsEncryption = documentRule(
     {
@@ -14,16 +13,16 @@ export const emrEbsEncryption = documentRule(
     },
     {},
     (document) => {
-        const off = atRestOff(document);
-        if (off.length > 0) {
-            return off;
-        }
-        const { value: disk, hint } = lookup(document, [EC, ARC, LD]);
-        if (!isObject(disk)) {
-            return [
+        const found = atRestSection(
+            document,
+            LD,
+            (hint) =>
                 `${ARC} has no ${LD}${hint}, so EBS volumes are not encrypted by EMR. Add one with EncryptionKeyProviderType "AwsKms" and EnableEbsEncryption true.`,
-            ];
+        );
+        if ("violations" in found) {
+            return found.violations;
         }
+        const disk = found.section;
         const violations: string[] = [];
         if (disk.EnableEbsEncryption !== true) {
             violations.push(

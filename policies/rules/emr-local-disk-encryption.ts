@@ -1,6 +1,6 @@
 import { AT_REST } from "../compliance";
-import { FORMATS, isKmsKeyArn, isObject } from "../model";
-import { ARC, atRestOff, documentRule, EC, LD, lookup } from "./kit";
+import { FORMATS, isKmsKeyArn } from "../model";
+import { ARC, atRestSection, documentRule, LD } from "./kit";
 
 export const emrLocalDiskEncryption = documentRule(
     {
@@ -24,16 +24,16 @@ export const emrLocalDiskEncryption = documentRule(
     },
     { allowCustomProvider: true },
     (document, config) => {
-        const off = atRestOff(document);
-        if (off.length > 0) {
-            return off;
-        }
-        const { value: disk, hint } = lookup(document, [EC, ARC, LD]);
-        if (!isObject(disk)) {
-            return [
+        const found = atRestSection(
+            document,
+            LD,
+            (hint) =>
                 `${ARC} has no ${LD}${hint}, so EMR does not encrypt the nodes' local disks. Add one with EncryptionKeyProviderType "AwsKms" and a KMS key ARN.`,
-            ];
+        );
+        if ("violations" in found) {
+            return found.violations;
         }
+        const disk = found.section;
         const provider = disk.EncryptionKeyProviderType;
         if (provider === "AwsKms") {
             const key = disk.AwsKmsKey;

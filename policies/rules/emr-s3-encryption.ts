@@ -1,6 +1,6 @@
 import { AT_REST } from "../compliance";
 import { isKmsKeyArn, isObject, JsonObject, listOf, S3_ENCRYPTION_MODES } from "../model";
-import { ARC, atRestOff, documentRule, EC, lookup, S3 } from "./kit";
+import { ARC, atRestSection, documentRule, S3 } from "./kit";
 
 const KMS_MODES = ["SSE-KMS", "CSE-KMS"];
 
@@ -37,16 +37,16 @@ export const emrS3Encryption = documentRule(
     },
     { allowedModes: KMS_MODES },
     (document, config) => {
-        const off = atRestOff(document);
-        if (off.length > 0) {
-            return off;
-        }
-        const { value: s3, hint } = lookup(document, [EC, ARC, S3]);
-        if (!isObject(s3)) {
-            return [
+        const found = atRestSection(
+            document,
+            S3,
+            (hint) =>
                 `${ARC} has no ${S3}${hint}, so EMR does not encrypt EMRFS data in S3. Add one with EncryptionMode ${listOf(config.allowedModes)}.`,
-            ];
+        );
+        if ("violations" in found) {
+            return found.violations;
         }
+        const s3 = found.section;
         const violations: string[] = [];
         const check = (where: string, item: JsonObject) => {
             const mode = item.EncryptionMode;

@@ -183,3 +183,20 @@ export function atRestOff(document: JsonObject): string[] {
         `At-rest encryption is off: ${flagState(document, [EC, "EnableAtRestEncryption"])}. Set it to true (a JSON boolean) with an ${ARC}.`,
     ];
 }
+
+/**
+ * The at-rest section (S3 or local disk) a rule checks, or the violations that stop it first:
+ * at-rest encryption off, or the section missing (`missing` words that, given a case hint).
+ */
+export function atRestSection(
+    document: JsonObject,
+    section: typeof S3 | typeof LD,
+    missing: (hint: string) => string,
+): { section: JsonObject } | { violations: string[] } {
+    const off = atRestOff(document);
+    if (off.length > 0) {
+        return { violations: off };
+    }
+    const { value, hint } = lookup(document, [EC, ARC, section]);
+    return isObject(value) ? { section: value } : { violations: [missing(hint)] };
+}

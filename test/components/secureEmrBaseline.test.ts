@@ -7,6 +7,16 @@ import { validateSecurityConfiguration } from "../../policies/model";
 import { ACCOUNT, isKnown, isSecret, ProviderLikeMocks, useMocks, valueOf } from "../mocks";
 
 const role = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
+/** Every override that weakens a default. */
+const WEAKENED = {
+    s3EncryptionMode: "SSE-S3",
+    separateKeys: false,
+    enableEbsEncryption: false,
+    inTransitEncryption: false,
+    requireImdsV2: false,
+    protectKeys: false,
+    keyDeletionWindowInDays: 7,
+};
 const BASE: SecureEmrBaselineArgs = {
     instanceProfileRoleArn: role("EMR_EC2_DefaultRole"),
     serviceRoleArn: role("EMR_DefaultRole_V2"),
@@ -148,27 +158,10 @@ describe("SecureEmrBaseline component", () => {
     });
 
     it("warns once for each default an override weakens, naming what was given up", async () => {
-        const { baseline, warnings, mocks } = await deploy(false, {
-            ...BASE,
-            s3EncryptionMode: "SSE-S3",
-            separateKeys: false,
-            enableEbsEncryption: false,
-            inTransitEncryption: false,
-            requireImdsV2: false,
-            protectKeys: false,
-            keyDeletionWindowInDays: 7,
-        });
+        const { baseline, warnings, mocks } = await deploy(false, { ...BASE, ...WEAKENED });
         assert.deepStrictEqual(
             warnings,
-            weakenedDefaults({
-                s3EncryptionMode: "SSE-S3",
-                separateKeys: false,
-                enableEbsEncryption: false,
-                inTransitEncryption: false,
-                requireImdsV2: false,
-                protectKeys: false,
-                keyDeletionWindowInDays: 7,
-            }).map((w) => `SecureEmrBaseline "analytics": ${w}`),
+            weakenedDefaults(WEAKENED).map((w) => `SecureEmrBaseline "analytics": ${w}`),
         );
         assert.strictEqual(warnings.length, 7);
         assert.match(warnings[0], /SSE-S3: S3 data is encrypted with S3-managed keys/);

@@ -132,8 +132,8 @@ describe("SecurityConfiguration component", () => {
     });
 
     describe("values known only later", () => {
-        it("neither throws nor registers a wrong document when a key ARN is unknown at preview", async () => {
-            const mocks = await useMocks(true);
+        /** A configuration whose S3 key is created in the same stack. */
+        const withKeyFromTheStack = () => {
             const key = new kms.Key("s3-key", {});
             const component = new SecurityConfiguration(
                 "analytics",
@@ -143,6 +143,12 @@ describe("SecurityConfiguration component", () => {
                     },
                 }),
             );
+            return { key, component };
+        };
+
+        it("neither throws nor registers a wrong document when a key ARN is unknown at preview", async () => {
+            const mocks = await useMocks(true);
+            const { component } = withKeyFromTheStack();
             assert.strictEqual(await isKnown(component.configuration), false);
             assert.strictEqual(await isKnown(component.name), false);
             const registered = mocks.one(SC_TYPE);
@@ -152,15 +158,7 @@ describe("SecurityConfiguration component", () => {
 
         it("builds the document from the key ARN once it is known", async () => {
             const mocks = await useMocks(false);
-            const key = new kms.Key("s3-key", {});
-            const component = new SecurityConfiguration(
-                "analytics",
-                args({
-                    encryptionConfiguration: {
-                        atRestEncryptionConfiguration: { s3EncryptionConfiguration: { encryptionMode: "SSE-KMS", awsKmsKey: key.arn } },
-                    },
-                }),
-            );
+            const { key, component } = withKeyFromTheStack();
             await isKnown(component.name);
             const configuration = JSON.parse((await valueOf(component.configuration))!);
             const arn = await valueOf(key.arn);

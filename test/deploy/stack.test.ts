@@ -2,30 +2,12 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as yaml from "js-yaml";
 import * as path from "path";
-import * as pulumi from "@pulumi/pulumi";
 import { validateSecurityConfiguration } from "../../policies/model";
-import { ACCOUNT, isKnown, isSecret, ProviderLikeMocks, useMocks, valueOf } from "../mocks";
+import { ACCOUNT, isSecret, valueOf } from "../mocks";
+import { runProgram } from "./runProgram";
 
 const ROOT = path.join(__dirname, "../..");
 const PROGRAM = path.join(ROOT, "deploy/index.ts");
-
-/** Runs the root project's program under mocks with the given stack config (values as the CLI stores them). */
-export async function runProgram(
-    config: Record<string, string>,
-    preview = false,
-): Promise<{ mocks: ProviderLikeMocks; outputs: Record<string, pulumi.Output<unknown>> }> {
-    const mocks = await useMocks(preview);
-    pulumi.runtime.setAllConfig(
-        Object.fromEntries(Object.entries(config).map(([k, v]) => [k.includes(":") ? k : `emr-security:${k}`, v])),
-        Object.keys(config)
-            .filter((k) => k.toLowerCase().includes("password"))
-            .map((k) => `emr-security:${k}`),
-    );
-    delete require.cache[require.resolve(PROGRAM)];
-    const outputs = (await import(PROGRAM)) as Record<string, pulumi.Output<unknown>>;
-    await Promise.all(Object.values(outputs).map((o) => isKnown(o)));
-    return { mocks, outputs };
-}
 
 interface ProjectFile {
     name: string;

@@ -4,7 +4,7 @@ import * as path from "path";
 import { checkPolicyConfig } from "../../policies/config";
 import { evaluatePolicies } from "../../policies/evaluate";
 import { RULES } from "../../policies/rules";
-import { runProgram } from "../deploy/stack.test";
+import { runProgram } from "../deploy/runProgram";
 import { policyResources } from "./fromMocks";
 
 const CONFIGS = path.join(__dirname, "../../policies/configs");

@@ -4,6 +4,19 @@ import { Rule } from "../../policies/rules";
 
 export { UNKNOWN };
 
+/** The rules that read security-configuration documents. */
+export const DOCUMENT_RULES = [
+    "emr-security-configuration-valid",
+    "emr-at-rest-encryption",
+    "emr-s3-encryption",
+    "emr-local-disk-encryption",
+    "emr-ebs-encryption",
+    "emr-in-transit-encryption",
+    "emr-kerberos-authentication",
+    "emr-imdsv2",
+    "emr-separate-kms-keys",
+];
+
 export const KEY_S3 = "arn:aws:kms:us-east-1:111122223333:key/0a1b2c3d-1111-4a5b-8c9d-0e1f2a3b4c01";
 export const KEY_DISK = "arn:aws:kms:us-east-1:111122223333:key/0a1b2c3d-2222-4a5b-8c9d-0e1f2a3b4c02";
 

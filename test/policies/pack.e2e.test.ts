@@ -6,23 +6,12 @@ import * as path from "path";
 import { UNKNOWN } from "../../policies/evaluate";
 import { RULES } from "../../policies/rules";
 import { PackClient, secret, WireResource } from "../analyzer/client";
-import { hardened, mutated } from "./helpers";
+import { DOCUMENT_RULES, hardened, mutated } from "./helpers";
 
 const PACK = path.join(__dirname, "../../policies");
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 const SC = "aws:emr/securityConfiguration:SecurityConfiguration";
 const sc = (configuration: unknown, name = "sc"): WireResource => ({ type: SC, name, props: { name, configuration } });
-const DOCUMENT_RULES = [
-    "emr-security-configuration-valid",
-    "emr-at-rest-encryption",
-    "emr-s3-encryption",
-    "emr-local-disk-encryption",
-    "emr-ebs-encryption",
-    "emr-in-transit-encryption",
-    "emr-kerberos-authentication",
-    "emr-imdsv2",
-    "emr-separate-kms-keys",
-];
 
 /** Builds the pack's compiled entry when any source is newer than it. */
 function buildIfStale(): void {

@@ -3,7 +3,7 @@ import * as emr from "@pulumi/aws/emr";
 import * as iam from "@pulumi/aws/iam";
 import { SecureEmrBaseline } from "../../components/secureEmrBaseline";
 import { evaluatePolicies, PolicyFinding } from "../../policies/evaluate";
-import { runProgram } from "../deploy/stack.test";
+import { runProgram } from "../deploy/runProgram";
 import { ACCOUNT, isKnown, useMocks } from "../mocks";
 import { policyResources } from "./fromMocks";
 

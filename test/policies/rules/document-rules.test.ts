@@ -1,21 +1,9 @@
 import * as assert from "assert";
 import { RULES } from "../../../policies/rules";
-import { findings, hardened, securityConfigurations, UNKNOWN } from "../helpers";
+import { DOCUMENT_RULES as DOCUMENT_RULE_NAMES, findings, hardened, securityConfigurations, UNKNOWN } from "../helpers";
 
 /** The rules that read security-configuration documents; each must behave alike on these inputs. */
-const DOCUMENT_RULES = RULES.filter((r) =>
-    [
-        "emr-security-configuration-valid",
-        "emr-at-rest-encryption",
-        "emr-s3-encryption",
-        "emr-local-disk-encryption",
-        "emr-ebs-encryption",
-        "emr-in-transit-encryption",
-        "emr-kerberos-authentication",
-        "emr-imdsv2",
-        "emr-separate-kms-keys",
-    ].includes(r.name),
-);
+const DOCUMENT_RULES = RULES.filter((r) => DOCUMENT_RULE_NAMES.includes(r.name));
 
 describe("every security-configuration rule", () => {
     it("covers the nine document rules", () => assert.strictEqual(DOCUMENT_RULES.length, 9));
