@@ -1,12 +1,11 @@
 /** What `synth` and `check` print, built from a program run; text for people, JSON for tools. */
 import { evaluatePolicies, PolicyFinding, PolicyResource } from "../policies/evaluate";
 import { parseSecurityConfiguration } from "../policies/model";
+import { SECURITY_CONFIGURATION_TYPES, securityConfigurationOf } from "../policies/resources";
 import { RULES } from "../policies/rules";
 import { Registration } from "./offlineEngine";
 import { ProgramRun } from "./programRunner";
 import { masked, MASK, revealed } from "./values";
-
-const SECURITY_CONFIGURATION_TYPES = ["aws:emr/securityConfiguration:SecurityConfiguration", "aws-native:emr:SecurityConfiguration"];
 
 export interface SynthReport {
     project: string;
@@ -29,7 +28,7 @@ export function synthReport(run: ProgramRun): SynthReport {
             .filter((r) => SECURITY_CONFIGURATION_TYPES.includes(r.type))
             .map((r) => {
                 const state = masked(r.state ?? r.inputs) as Record<string, unknown>;
-                const raw = r.type === SECURITY_CONFIGURATION_TYPES[0] ? state.configuration : state.securityConfiguration;
+                const raw = securityConfigurationOf(r.type, state);
                 const parsed = raw === MASK ? undefined : parseSecurityConfiguration(raw).document;
                 return { urn: r.urn, name: state.name, document: parsed ?? raw };
             }),
@@ -69,14 +68,18 @@ export function synthText(report: SynthReport): string {
     return lines.join("\n");
 }
 
-/** Resources as the engine shows them to a policy pack: outputs with secrets unwrapped; local components carry no props. */
-export function policyResources(registered: Registration[]): PolicyResource[] {
+/**
+ * Resources as the engine shows them to a policy pack: outputs with secrets unwrapped, and values
+ * that `isUnknown` recognizes (at preview) as the engine's unknown sentinel; local components carry
+ * no props.
+ */
+export function policyResources(registered: Registration[], isUnknown?: (value: unknown) => boolean): PolicyResource[] {
     return registered.map((r) => ({
         type: r.type,
         name: r.name,
         urn: r.urn,
         parent: r.parent,
-        props: r.custom ? (revealed(r.state ?? r.inputs) as Record<string, unknown>) : {},
+        props: r.custom ? (revealed(r.state ?? r.inputs, isUnknown) as Record<string, unknown>) : {},
         opts: { protect: r.protect, retainOnDelete: r.retainOnDelete },
     }));
 }

@@ -1,7 +1,9 @@
 /** Property values as the engine receives them: secrets arrive wrapped in the SDK's secret signature. */
 
-const SECRET_SIG = "4dabf18193072939515e22adb298388d";
-const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
+import { UNKNOWN } from "../policies/unknown";
+
+export const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+export const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
 export const MASK = "[secret]";
 
 function isSecretWrapper(value: unknown): value is { value: unknown } {
@@ -12,15 +14,18 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
 
-function mapValues(value: unknown, secret: (inner: unknown) => unknown): unknown {
+function mapValues(value: unknown, secret: (inner: unknown) => unknown, isUnknown?: (value: unknown) => boolean): unknown {
+    if (isUnknown?.(value)) {
+        return UNKNOWN;
+    }
     if (isSecretWrapper(value)) {
         return secret(value.value);
     }
     if (Array.isArray(value)) {
-        return value.map((v) => mapValues(v, secret));
+        return value.map((v) => mapValues(v, secret, isUnknown));
     }
     if (isPlainObject(value)) {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapValues(v, secret)]));
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapValues(v, secret, isUnknown)]));
     }
     return value;
 }
@@ -30,7 +35,7 @@ export function masked(value: unknown): unknown {
     return mapValues(value, () => MASK);
 }
 
-/** For policies, which the engine hands plain values: every secret unwrapped. */
-export function revealed(value: unknown): unknown {
-    return mapValues(value, (inner) => revealed(inner));
+/** For policies, which the engine hands plain values: every secret unwrapped, unknowns as the engine's sentinel. */
+export function revealed(value: unknown, isUnknown?: (value: unknown) => boolean): unknown {
+    return mapValues(value, (inner) => revealed(inner, isUnknown), isUnknown);
 }

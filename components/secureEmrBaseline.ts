@@ -77,7 +77,7 @@ export class SecureEmrBaseline extends pulumi.ComponentResource {
 
     constructor(name: string, args: SecureEmrBaselineArgs, opts?: pulumi.ComponentResourceOptions) {
         super("emr-security:index:SecureEmrBaseline", name, {}, opts);
-        const settings = { ...BASELINE_DEFAULTS, ...definedOnly(args) };
+        const settings = baselineSettings(args);
         throwIfProblems(this, "SecureEmrBaseline", name, checkSecureEmrBaselineArgs(args));
         for (const warning of weakenedDefaults({ ...args, ticketLifetimeInHours: plainNumber(args.kerberos?.ticketLifetimeInHours) })) {
             pulumi.log.warn(`SecureEmrBaseline "${name}": ${warning}`, this);
@@ -178,7 +178,7 @@ function documentArgs(
     diskKey: pulumi.Input<string>,
     certificateS3Uri: pulumi.Input<string> | undefined,
 ): SecurityConfigurationDocumentArgs {
-    const settings = { ...BASELINE_DEFAULTS, ...definedOnly(args) };
+    const settings = baselineSettings(args);
     const mode = settings.s3EncryptionMode;
     return {
         encryptionConfiguration: {
@@ -199,6 +199,11 @@ function documentArgs(
             ? { minimumInstanceMetadataServiceVersion: 2, httpPutResponseHopLimit: settings.imdsHopLimit }
             : undefined,
     };
+}
+
+/** The baseline's settings: its secure defaults, overridden by the arguments that are set. */
+function baselineSettings(args: SecureEmrBaselineArgs) {
+    return { ...BASELINE_DEFAULTS, ...definedOnly(args) };
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

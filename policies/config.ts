@@ -2,12 +2,12 @@
  * Pack config in `--policy-pack-config` form, checked against each rule's config schema the way the
  * Pulumi CLI checks it before a run (the policy host itself does not).
  */
-import { EnforcementLevel, PolicyConfigSchema, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
 import { isObject } from "./model";
+import type { Rule } from "./rules";
 
 export const ENFORCEMENT_LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
 
-type Rule = ResourceValidationPolicy | StackValidationPolicy;
 /** The SDK does not export its schema type by name. */
 type PolicyConfigJSONSchema = PolicyConfigSchema["properties"][string];
 

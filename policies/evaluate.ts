@@ -14,8 +14,7 @@ import {
     UnknownValueError,
 } from "@pulumi/policy";
 import { checkPolicyConfig } from "./config";
-import { RULES } from "./rules";
-
+import { Rule, RULES } from "./rules";
 import { UNKNOWN } from "./unknown";
 
 export { UNKNOWN };
@@ -45,8 +44,6 @@ export interface EvaluateOptions {
     /** Evaluate as `pulumi preview` does: a rule that reads an `UNKNOWN` value reports it cannot run yet. */
     preview?: boolean;
 }
-
-type Rule = ResourceValidationPolicy | StackValidationPolicy;
 
 class NotApplicable extends Error {}
 

@@ -6,6 +6,7 @@
 import type * as grpc from "@grpc/grpc-js";
 import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
+import { SECRET_SIG, SECRET_VALUE } from "../../cli/values";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // Everything that touches the wire is loaded from the SDK the pack itself resolves: its generated
@@ -37,7 +38,7 @@ function wireFor(sdk: string): Wire {
 
 /** How a secret travels over the protocol. */
 export function secret(value: unknown): Record<string, unknown> {
-    return { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value };
+    return { [SECRET_SIG]: SECRET_VALUE, value };
 }
 
 export interface Diagnostic {
