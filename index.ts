@@ -1,17 +1,48 @@
-// The library entry: exports only, creates nothing on import.
-export * from "./components/baselineDefaults";
-export * from "./components/certificateFiles";
-export * from "./components/inTransitCertificate";
-export * from "./components/kerberos";
-export * from "./components/kerberosSettings";
-export * from "./components/kmsKey";
-export * from "./components/kmsKeyPolicy";
-export * from "./components/naming";
-export * from "./components/secureEmrBaseline";
-export * from "./components/securityConfiguration";
-export * from "./components/securityConfigurationArgs";
+// The library entry: exports only, creates nothing on import. Every name here is part of the
+// package's semver promise (see the CHANGELOG); helpers stay in their modules, unexported.
+
+// Components, with their arguments and output types.
+export { InTransitCertificate, InTransitCertificateArgs } from "./components/inTransitCertificate";
+export { ClusterKerberosAttributes, Kerberos } from "./components/kerberos";
+export { AdIntegrationArgs, CrossRealmTrustArgs, ExternalKdcArgs, KerberosArgs } from "./components/kerberosSettings";
+export { KmsKey, KmsKeyArgs } from "./components/kmsKey";
+export { SecureEmrBaseline, SecureEmrBaselineArgs } from "./components/secureEmrBaseline";
+export { SecurityConfiguration, SecurityConfigurationArgs } from "./components/securityConfiguration";
 export {
-    argumentPath,
+    AdIntegrationConfigurationArgs,
+    ApplicationScopedIamRoleConfigurationArgs,
+    AtRestEncryptionConfigurationArgs,
+    AuthenticationConfigurationArgs,
+    AuthorizationConfigurationArgs,
+    ClusterDedicatedKdcConfigurationArgs,
+    CrossRealmTrustConfigurationArgs,
+    EmrFsConfigurationArgs,
+    EmrFsRoleMappingArgs,
+    EmrWalEncryptionConfigurationArgs,
+    EncryptionConfigurationArgs,
+    ExternalKdcConfigurationArgs,
+    IamConfigurationArgs,
+    IdentityCenterConfigurationArgs,
+    InstanceMetadataServiceConfigurationArgs,
+    InTransitEncryptionConfigurationArgs,
+    KerberosConfigurationArgs,
+    LakeFormationConfigurationArgs,
+    LegacyLakeFormationConfigurationArgs,
+    LocalDiskEncryptionConfigurationArgs,
+    RangerAuditConfigurationArgs,
+    RangerAuditDestinationsArgs,
+    RangerCloudWatchLogsArgs,
+    RangerConfigurationArgs,
+    RangerPluginConfigurationArgs,
+    S3EncryptionConfigurationArgs,
+    S3EncryptionOverrideArgs,
+    SecretTagArgs,
+    SecurityConfigurationDocumentArgs,
+    TlsCertificateConfigurationArgs,
+} from "./components/securityConfigurationArgs";
+
+// The document builder, the validator and the parser.
+export {
     buildSecurityConfiguration,
     BuildOptions,
     SecurityConfigurationError,
@@ -25,4 +56,6 @@ export {
     validateSecurityConfiguration,
     ValidateOptions,
 } from "./policies/model";
+
+// The policy pack's rules, run in process.
 export { evaluatePolicies, EvaluateOptions, PolicyFinding, PolicyResource, UNKNOWN } from "./policies/evaluateLazily";

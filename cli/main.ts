@@ -12,8 +12,8 @@ import { loadProject, stackConfig } from "./stackConfig";
 
 export const USAGE = `Usage: emr-security <synth|check> [program-dir] [options]
 
-Runs a Pulumi program offline (no credentials, no deployment) on an engine that answers like the
-providers do, then prints what it would deploy (synth) or checks it with the emr-security policy
+Runs a Pulumi program offline (no credentials, no deployment) as Pulumi runs it, through the
+program's own @pulumi/pulumi, on an engine that answers like the providers do, then prints what it would deploy (synth) or checks it with the emr-security policy
 pack (check; exits 1 when a mandatory finding remains).
 
 Options:
@@ -24,7 +24,9 @@ Options:
   --account-id ID         AWS account id for ARNs (default: 123456789012)
   --partition NAME        AWS partition (default: aws)
   --policy-config FILE    check: a --policy-pack-config file
-  --json                  print JSON for tools
+  --preview               run the program as \`pulumi preview\` does: values the providers compute are unknown
+  --timeout SECONDS       stop a program that has not exited by then (default: 120)
+  --json                  print JSON for tools (the program's own output goes to stderr)
   -h, --help              this text`;
 
 export interface Options {
@@ -37,6 +39,8 @@ export interface Options {
     accountId?: string;
     partition?: string;
     policyConfig?: string;
+    preview: boolean;
+    timeoutSeconds: number;
     json: boolean;
 }
 
@@ -45,7 +49,7 @@ export function parseArguments(argv: string[]): Options {
     if (command !== "synth" && command !== "check") {
         throw new UsageError(command === undefined ? "a command is required" : `unknown command ${JSON.stringify(command)}`);
     }
-    const options: Options = { command, dir: ".", stack: "dev", pairs: [], json: false };
+    const options: Options = { command, dir: ".", stack: "dev", pairs: [], preview: false, timeoutSeconds: 120, json: false };
     const positional: string[] = [];
     for (let i = 0; i < rest.length; i++) {
         const flag = rest[i];
@@ -79,6 +83,18 @@ export function parseArguments(argv: string[]): Options {
             case "--policy-config":
                 options.policyConfig = value();
                 break;
+            case "--preview":
+                options.preview = true;
+                break;
+            case "--timeout": {
+                const text = value();
+                const seconds = Number(text);
+                if (!/^\d+(\.\d+)?$/.test(text) || !(seconds > 0)) {
+                    throw new UsageError(`--timeout takes a number of seconds above 0; got ${JSON.stringify(text)}`);
+                }
+                options.timeoutSeconds = seconds;
+                break;
+            }
             case "--json":
                 options.json = true;
                 break;
@@ -137,8 +153,13 @@ export async function main(
             region: options.region ?? config.values["aws:region"] ?? "us-east-1",
             accountId: options.accountId ?? "123456789012",
             partition: options.partition ?? "aws",
-            preview: false,
+            preview: options.preview,
+            timeoutSeconds: options.timeoutSeconds,
+            programOutput: (chunk) => process.stderr.write(chunk),
         });
+        for (const warning of new Set(run.warnings)) {
+            err(`warning: ${warning}`);
+        }
         if (run.errors.length > 0) {
             err(
                 `emr-security: the program failed:\n${[...new Set(run.errors)].map((e) => `  - ${e.replace(/\n/g, "\n    ")}`).join("\n")}`,

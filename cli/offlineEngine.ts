@@ -59,6 +59,9 @@ export interface PulumiModule {
     };
 }
 
+/** The type of the root resource every program's resources sit under. */
+export const STACK_TYPE = "pulumi:pulumi:Stack";
+
 export function hashOf(seed: string, length: number): string {
     return createHash("sha256").update(seed).digest("hex").slice(0, length);
 }
@@ -217,11 +220,10 @@ export class OfflineEngine implements pulumi.runtime.Mocks {
         const index = this.pending.findIndex((p) => p.type === args.type && p.name === args.name);
         const sent = index >= 0 ? this.pending.splice(index, 1)[0] : undefined;
         const parent = sent?.parent || undefined;
-        const qualified = parent ? `${parent.split("::")[2].split("$").pop()}$${args.type}` : args.type;
         const registration: Registration = {
             type: args.type,
             name: args.name,
-            urn: `urn:pulumi:${this.settings.stack}::${this.settings.project}::${qualified}::${args.name}`,
+            urn: this.urnOf(parent, args.type, args.name),
             parent,
             custom: sent?.custom ?? args.custom ?? true,
             inputs: args.inputs,
@@ -238,12 +240,27 @@ export class OfflineEngine implements pulumi.runtime.Mocks {
         return { id: this.preview ? undefined : this.idOf(args.type, args.name, state), state };
     }
 
+    /**
+     * A resource's URN as the engine makes it: the parent's type qualifies the child's, except the
+     * root stack's, which the engine leaves out.
+     */
+    urnOf(parent: string | undefined, type: string, name: string): string {
+        const parentType = parent?.split("::")[2]?.split("$").pop();
+        const qualified = parentType && parentType !== STACK_TYPE ? `${parentType}$${type}` : type;
+        return `urn:pulumi:${this.settings.stack}::${this.settings.project}::${qualified}::${name}`;
+    }
+
     /** Installs the engine on the given copy of `@pulumi/pulumi`, reading each request's options as it goes by. */
     async install(pulumiModule: PulumiModule): Promise<void> {
         await pulumiModule.runtime.setMocks(this, this.settings.project, this.settings.stack, this.settings.preview);
         // The mock monitor does not hand parent, protect or dependencies to the mocks: read them off
-        // each request the SDK sends, which is what a real engine receives.
-        const monitor = pulumiModule.runtime.getMonitor() as { registerResource: (req: RegisterRequest, cb: unknown) => void };
+        // each request the SDK sends, which is what a real engine receives. Its URNs follow this
+        // engine's settings and rules, not the process's.
+        const monitor = pulumiModule.runtime.getMonitor() as {
+            registerResource: (req: RegisterRequest, cb: unknown) => void;
+            newUrn?: (parent: string, type: string, name: string) => string;
+        };
+        monitor.newUrn = (parent, type, name) => this.urnOf(parent || undefined, type, name);
         const register = monitor.registerResource.bind(monitor);
         monitor.registerResource = (req, cb) => {
             this.pending.push({

@@ -32,9 +32,7 @@ export function synthReport(run: ProgramRun): SynthReport {
                 const parsed = raw === MASK ? undefined : parseSecurityConfiguration(raw).document;
                 return { urn: r.urn, name: state.name, document: parsed ?? raw };
             }),
-        outputs: Object.fromEntries(
-            Object.entries(run.outputs).map(([k, o]) => [k, o.secret ? MASK : o.known ? masked(o.value) : "[unknown]"]),
-        ),
+        outputs: Object.fromEntries(Object.entries(run.outputs).map(([k, o]) => [k, o.secret ? MASK : masked(o.value)])),
     };
 }
 
@@ -70,16 +68,15 @@ export function synthText(report: SynthReport): string {
 
 /**
  * Resources as the engine shows them to a policy pack: outputs with secrets unwrapped, and values
- * that `isUnknown` recognizes (at preview) as the engine's unknown sentinel; local components carry
- * no props.
+ * unknown at preview as the engine's unknown sentinel; local components carry no props.
  */
-export function policyResources(registered: Registration[], isUnknown?: (value: unknown) => boolean): PolicyResource[] {
+export function policyResources(registered: Registration[]): PolicyResource[] {
     return registered.map((r) => ({
         type: r.type,
         name: r.name,
         urn: r.urn,
         parent: r.parent,
-        props: r.custom ? (revealed(r.state ?? r.inputs, isUnknown) as Record<string, unknown>) : {},
+        props: r.custom ? (revealed(r.state ?? r.inputs) as Record<string, unknown>) : {},
         opts: { protect: r.protect, retainOnDelete: r.retainOnDelete },
     }));
 }
@@ -92,7 +89,7 @@ export interface CheckReport {
 }
 
 export async function checkReport(run: ProgramRun, config: Record<string, unknown>): Promise<CheckReport> {
-    const found = await evaluatePolicies(policyResources(run.engine.registered), { config });
+    const found = await evaluatePolicies(policyResources(run.engine.registered), { config, preview: run.engine.preview });
     const remediation = new Map(RULES.map((r) => [r.name, r.remediationSteps]));
     const byUrn = new Map(run.engine.registered.map((r) => [r.urn, r]));
     const findings = found.map((f) => ({

@@ -6,6 +6,8 @@ import * as path from "path";
 export interface ProjectFile {
     name: string;
     main?: string;
+    /** `nodejs`, or `{ name: nodejs, options }` with the language host's options. */
+    runtime?: string | { name?: string; options?: { typescript?: boolean; tsconfig?: string; nodeargs?: string } };
     stackConfigDir?: string;
     config?: Record<string, { type?: string; default?: unknown; secret?: boolean } | string | number | boolean>;
 }

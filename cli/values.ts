@@ -1,12 +1,16 @@
-/** Property values as the engine receives them: secrets arrive wrapped in the SDK's secret signature. */
-
+/**
+ * Property values as the engine receives them: secrets arrive wrapped in the SDK's secret
+ * signature, and values unknown at preview as the SDK's unknown.
+ */
+import { isUnknown } from "@pulumi/pulumi";
 import { UNKNOWN } from "../policies/unknown";
 
 export const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 export const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
 export const MASK = "[secret]";
+export const SHOWN_UNKNOWN = "[unknown]";
 
-function isSecretWrapper(value: unknown): value is { value: unknown } {
+export function isSecretWrapper(value: unknown): value is { value: unknown } {
     return typeof value === "object" && value !== null && (value as Record<string, unknown>)[SECRET_SIG] === SECRET_VALUE;
 }
 
@@ -14,28 +18,28 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
 
-function mapValues(value: unknown, secret: (inner: unknown) => unknown, isUnknown?: (value: unknown) => boolean): unknown {
-    if (isUnknown?.(value)) {
-        return UNKNOWN;
+function mapValues(value: unknown, secret: (inner: unknown) => unknown, unknown: unknown): unknown {
+    if (isUnknown(value) || value === UNKNOWN) {
+        return unknown;
     }
     if (isSecretWrapper(value)) {
         return secret(value.value);
     }
     if (Array.isArray(value)) {
-        return value.map((v) => mapValues(v, secret, isUnknown));
+        return value.map((v) => mapValues(v, secret, unknown));
     }
     if (isPlainObject(value)) {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapValues(v, secret, isUnknown)]));
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapValues(v, secret, unknown)]));
     }
     return value;
 }
 
-/** For people: every secret replaced by a mask. */
+/** For people: every secret replaced by a mask, every unknown shown as such. */
 export function masked(value: unknown): unknown {
-    return mapValues(value, () => MASK);
+    return mapValues(value, () => MASK, SHOWN_UNKNOWN);
 }
 
 /** For policies, which the engine hands plain values: every secret unwrapped, unknowns as the engine's sentinel. */
-export function revealed(value: unknown, isUnknown?: (value: unknown) => boolean): unknown {
-    return mapValues(value, (inner) => revealed(inner, isUnknown), isUnknown);
+export function revealed(value: unknown): unknown {
+    return mapValues(value, (inner) => revealed(inner), UNKNOWN);
 }

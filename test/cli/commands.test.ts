@@ -5,7 +5,7 @@ import * as path from "path";
 import { validateSecurityConfiguration } from "../../policies/model";
 
 const ROOT = path.join(__dirname, "../..");
-const CLI = path.join(ROOT, "cli/emr-security.js");
+const CLI = path.join(ROOT, "bin/cli/emr-security.js");
 const PROGRAMS = path.join(ROOT, "test/fixtures/programs");
 const SECRET = "Sup3r-Secret-Pw";
 
@@ -20,17 +20,17 @@ describe("emr-security synth and check (offline)", function () {
     it("synth prints the root project's resource tree and a document EMR accepts, in text and JSON", () => {
         const text = run("synth");
         assert.strictEqual(text.code, 0, text.stderr);
-        assert.match(text.stdout, /^ {2}emr-security:index:SecureEmrBaseline {2}emr$/m);
-        assert.match(text.stdout, /^ {6}aws:kms\/key:Key {2}emr-s3-key$/m);
+        // Pulumi's tree: the stack at the root, the program's resources under it.
+        assert.match(text.stdout, /^ {2}pulumi:pulumi:Stack {2}emr-security-dev$/m);
+        assert.match(text.stdout, /^ {4}emr-security:index:SecureEmrBaseline {2}emr$/m);
+        assert.match(text.stdout, /^ {8}aws:kms\/key:Key {2}emr-s3-key$/m);
         assert.match(text.stdout, /^EMR security configuration emr-config \(name emr-security-[0-9a-f]{12}\):$/m);
         const json = run("synth", ".", "--json");
         assert.strictEqual(json.code, 0, json.stderr);
         const report = JSON.parse(json.stdout);
         assert.strictEqual(report.securityConfigurations.length, 1);
         assert.deepStrictEqual(validateSecurityConfiguration(report.securityConfigurations[0].document, { releaseLabel: "emr-7.5.0" }), []);
-        assert.ok(
-            report.resources.every((r: { parent?: string; type: string }) => r.parent || r.type === "emr-security:index:SecureEmrBaseline"),
-        );
+        assert.ok(report.resources.every((r: { parent?: string; type: string }) => r.parent || r.type === "pulumi:pulumi:Stack"));
     });
 
     it("synth takes the Region and the account from flags into every ARN and certificate name", () => {

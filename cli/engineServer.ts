@@ -1,0 +1,135 @@
+/**
+ * The engine side of a Pulumi deployment, served over gRPC on 127.0.0.1 the way the CLI serves it
+ * to a program: the resource monitor (answered by the SDK's mock monitor driving the offline
+ * engine) and the engine service (logs and the root resource). It records what a run needs to be
+ * judged: the log, the stack's outputs and whether the program's runtime signalled shutdown.
+ */
+import * as grpc from "@grpc/grpc-js";
+import * as pulumi from "@pulumi/pulumi";
+import { OfflineEngine } from "./offlineEngine";
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+// The service definitions ship with the SDK; their message classes are the SDK's own.
+const { ResourceMonitorService } = require("@pulumi/pulumi/proto/resource_grpc_pb") as { ResourceMonitorService: ServiceDefinition };
+const { EngineService } = require("@pulumi/pulumi/proto/engine_grpc_pb") as { EngineService: ServiceDefinition };
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+interface MethodDefinition {
+    responseDeserialize(bytes: Buffer): unknown;
+}
+type ServiceDefinition = grpc.ServiceDefinition & Record<string, MethodDefinition>;
+
+/** A fresh, empty response message of the class a method answers with, whichever copy of google-protobuf defined it. */
+function blank<T>(service: ServiceDefinition, method: string): T {
+    return service[method].responseDeserialize(Buffer.alloc(0)) as T;
+}
+
+type Callback = (error: Error | null, response?: unknown) => void;
+interface Call<R> {
+    request: R;
+}
+type Handler = (call: Call<never>, callback: Callback) => void;
+
+/** The mock monitor's methods, which take a request and a gRPC-style callback. */
+type MonitorMethod = (request: unknown, callback: Callback) => void;
+
+/** `LogSeverity` in the engine protocol. */
+const SEVERITY = ["debug", "info", "warning", "error"] as const;
+
+/**
+ * Features the offline engine answers as the CLI does. Output values stay off, as with the mock
+ * monitor, so that inputs reach the engine as plain values; transforms and hooks need a callback
+ * server this engine does not call.
+ */
+const UNSUPPORTED_FEATURES = new Set(["outputValues", "transforms", "invokeTransforms", "resourceHooks", "errorHooks"]);
+
+export interface LogEntry {
+    severity: (typeof SEVERITY)[number];
+    message: string;
+    urn?: string;
+}
+
+export class EngineServer {
+    readonly log: LogEntry[] = [];
+    /** The root stack resource's URN, once the program has set it. */
+    rootUrn?: string;
+    /** The stack's outputs as the program registered them (wire form: secrets and unknowns as the protocol marks them). */
+    stackOutputs?: Record<string, unknown>;
+    /** The program's runtime asked to shut down: its event loop emptied, with nothing left to run. */
+    shutdownSignalled = false;
+    private server?: grpc.Server;
+
+    constructor(readonly engine: OfflineEngine) {}
+
+    /** Installs the engine on this process's SDK, starts serving, and returns the address. */
+    async start(): Promise<string> {
+        await this.engine.install(pulumi);
+        const monitor = pulumi.runtime.getMonitor() as unknown as Record<string, MonitorMethod>;
+        const delegate =
+            (method: string): Handler =>
+            (call, callback) =>
+                monitor[method].call(monitor, call.request, callback);
+        const server = new grpc.Server();
+        server.addService(ResourceMonitorService, {
+            supportsFeature: (call: Call<{ getId(): string }>, callback: Callback) => {
+                const response = blank<{ setHassupport(v: boolean): void }>(ResourceMonitorService, "supportsFeature");
+                response.setHassupport(!UNSUPPORTED_FEATURES.has(call.request.getId()));
+                callback(null, response);
+            },
+            invoke: delegate("invoke"),
+            readResource: delegate("readResource"),
+            registerResource: delegate("registerResource"),
+            registerPackage: delegate("registerPackage"),
+            registerResourceOutputs: (
+                call: Call<{ getUrn(): string; getOutputs(): { toJavaScript(): Record<string, unknown> } | undefined }>,
+                callback: Callback,
+            ) => {
+                monitor.registerResourceOutputs.call(monitor, call.request, (error) => {
+                    if (!error && call.request.getUrn() === this.rootUrn) {
+                        this.stackOutputs = call.request.getOutputs()?.toJavaScript() ?? {};
+                    }
+                    callback(error, error ? undefined : blank(ResourceMonitorService, "registerResourceOutputs"));
+                });
+            },
+            signalAndWaitForShutdown: (_call: Call<unknown>, callback: Callback) => {
+                this.shutdownSignalled = true;
+                callback(null, blank(ResourceMonitorService, "signalAndWaitForShutdown"));
+            },
+        } as unknown as grpc.UntypedServiceImplementation);
+        server.addService(EngineService, {
+            log: (call: Call<{ getSeverity(): number; getMessage(): string; getUrn(): string }>, callback: Callback) => {
+                const { request } = call;
+                this.log.push({
+                    severity: SEVERITY[request.getSeverity()] ?? "info",
+                    message: request.getMessage(),
+                    urn: request.getUrn() || undefined,
+                });
+                callback(null, blank(EngineService, "log"));
+            },
+            getRootResource: (_call: Call<unknown>, callback: Callback) => {
+                const response = blank<{ setUrn(urn: string): void }>(EngineService, "getRootResource");
+                response.setUrn(this.rootUrn ?? "");
+                callback(null, response);
+            },
+            setRootResource: (call: Call<{ getUrn(): string }>, callback: Callback) => {
+                this.rootUrn = call.request.getUrn();
+                callback(null, blank(EngineService, "setRootResource"));
+            },
+            startDebugging: (_call: Call<unknown>, callback: Callback) => callback(null, blank(EngineService, "startDebugging")),
+            requirePulumiVersion: (_call: Call<unknown>, callback: Callback) =>
+                callback(null, blank(EngineService, "requirePulumiVersion")),
+        } as unknown as grpc.UntypedServiceImplementation);
+        this.server = server;
+        const port = await new Promise<number>((resolve, reject) =>
+            server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, bound) =>
+                error ? reject(error) : resolve(bound),
+            ),
+        );
+        return `127.0.0.1:${port}`;
+    }
+
+    /** Stops serving at once: whatever the program still sends is refused. */
+    stop(): void {
+        this.server?.forceShutdown();
+    }
+}

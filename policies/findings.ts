@@ -1,0 +1,31 @@
+/**
+ * The public shapes of in-process evaluation. They stand apart from the evaluator so that the
+ * package's declarations never reach `@pulumi/policy`'s, which do not type-check in a strict
+ * consumer without `skipLibCheck`.
+ */
+
+export interface PolicyResource {
+    type: string;
+    name: string;
+    props: Record<string, unknown>;
+    urn?: string;
+    /** The URN of the parent resource, if any. */
+    parent?: string;
+    /** Resource options, as the engine reports them. */
+    opts?: { protect?: boolean; retainOnDelete?: boolean; additionalSecretOutputs?: string[] };
+}
+
+export interface PolicyFinding {
+    policy: string;
+    /** The URN of the resource the finding is about; absent for findings about the whole stack. */
+    resource?: string;
+    level: "advisory" | "mandatory" | "remediate";
+    message: string;
+}
+
+export interface EvaluateOptions {
+    /** The pack's config in `--policy-pack-config` form: `all`, and per rule a level or `{ enforcementLevel, ...options }`. */
+    config?: Record<string, unknown>;
+    /** Evaluate as `pulumi preview` does: a rule that reads an `UNKNOWN` value reports it cannot run yet. */
+    preview?: boolean;
+}

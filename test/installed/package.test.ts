@@ -1,0 +1,123 @@
+/**
+ * The package as a user gets it: packed, installed from the tarball into programs outside this
+ * repository (everything else from the registry), type-checked with a strict consumer's tsconfig,
+ * and run through the installed `emr-security` command, which starts each program through its own
+ * `@pulumi/pulumi/cmd/run` as Pulumi does.
+ */
+import * as assert from "assert";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { PROGRAMS } from "./programs";
+import { install, npm, packPackage, rangeOf, ROOT, workspace, writeFiles } from "./workspace";
+
+interface PackedFile {
+    path: string;
+}
+
+describe("the package installed from its tarball", function () {
+    this.timeout(240000);
+    const work = workspace("installed");
+    let command: string;
+
+    before(function () {
+        this.timeout(300000);
+        const tarball = packPackage(work.dir);
+        // One install serves every program below it, as a monorepo of stacks would have it.
+        writeFiles(work.dir, {
+            "package.json": {
+                name: "stacks",
+                private: true,
+                dependencies: {
+                    "emr-security": `file:${tarball}`,
+                    "@pulumi/pulumi": rangeOf("@pulumi/pulumi"),
+                    "@pulumi/aws": rangeOf("@pulumi/aws"),
+                    typescript: rangeOf("typescript"),
+                    "ts-node": rangeOf("ts-node"),
+                    "@types/node": rangeOf("@types/node"),
+                },
+            },
+        });
+        for (const [name, files] of Object.entries(PROGRAMS)) {
+            writeFiles(path.join(work.dir, name), files);
+        }
+        install(work.dir);
+        command = path.join(work.dir, "node_modules/.bin/emr-security");
+    });
+    after(() => work.remove());
+
+    function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+        // Pulumi's language host would pass on the user's environment; none of ours leaks into the program.
+        const env = { ...process.env, TS_NODE_TRANSPILE_ONLY: undefined, TS_NODE_PROJECT: undefined };
+        const result = spawnSync(command, args, { cwd: work.dir, encoding: "utf8", timeout: 180000, env });
+        return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+    }
+
+    it("ships only the build, the README, the CHANGELOG and package.json", () => {
+        const [report] = JSON.parse(npm(ROOT, "pack", "--dry-run", "--json", "--ignore-scripts")) as { files: PackedFile[] }[];
+        const files = report.files.map((f) => f.path);
+        const stray = files.filter((f) => !/^bin\/.+\.(js|d\.ts)$/.test(f) && !["package.json", "README.md", "CHANGELOG.md"].includes(f));
+        assert.deepStrictEqual(stray, []);
+        assert.deepStrictEqual(
+            files.filter((f) => /(^|\/)(test|bench|deploy|\.ci)\//.test(f) || /eslint|prettier|mocharc|tsconfig/.test(f)),
+            [],
+        );
+        for (const needed of ["bin/index.js", "bin/index.d.ts", "bin/cli/emr-security.js", "bin/components/secureEmrBaseline.js"]) {
+            assert.ok(files.includes(needed), needed);
+        }
+    });
+
+    it("installs with runtime dependencies only: no TypeScript, no ts-node", () => {
+        const manifest = JSON.parse(fs.readFileSync(path.join(work.dir, "node_modules/emr-security/package.json"), "utf8"));
+        assert.strictEqual(manifest.main, "bin/index.js");
+        assert.strictEqual(manifest.types, "bin/index.d.ts");
+        assert.deepStrictEqual(
+            Object.keys(manifest.dependencies).filter((d) => ["typescript", "ts-node"].includes(d)),
+            [],
+        );
+    });
+
+    it("type-checks a stack under Pulumi's template tsconfig plus exactOptionalPropertyTypes and noUncheckedIndexedAccess, without skipLibCheck", () => {
+        const tsc = path.join(work.dir, "node_modules/typescript/bin/tsc");
+        const dir = path.join(work.dir, "ts-commonjs");
+        const result = spawnSync(process.execPath, [tsc, "-p", dir, "--noEmit", "--listFiles", "--pretty", "false"], { encoding: "utf8" });
+        const errors = result.stdout.split("\n").filter((l) => /error TS\d+/.test(l));
+        assert.deepStrictEqual(errors, []);
+        assert.strictEqual(result.status, 0, result.stdout);
+        const loaded = result.stdout.split("\n").filter((l) => l.includes("/node_modules/"));
+        assert.ok(
+            loaded.some((f) => f.includes("/node_modules/emr-security/bin/index.d.ts")),
+            "the program is checked against the package's declarations",
+        );
+        assert.deepStrictEqual(
+            loaded.filter((f) => f.includes("/node_modules/@pulumi/policy/")),
+            [],
+            "the public declarations must not reach @pulumi/policy's",
+        );
+    });
+
+    for (const name of Object.keys(PROGRAMS)) {
+        it(`${name}: synth shows the baseline's document, and check finds it compliant, in update and preview mode`, () => {
+            const dir = path.join(work.dir, name);
+            const synth = run("synth", dir, "--json");
+            assert.strictEqual(synth.code, 0, synth.stderr);
+            const report = JSON.parse(synth.stdout);
+            assert.strictEqual(report.project, name);
+            assert.ok(report.resources.some((r: { type: string }) => r.type === "emr-security:index:SecureEmrBaseline"));
+            const [configuration] = report.securityConfigurations;
+            assert.strictEqual(configuration.document.AuthenticationConfiguration.KerberosConfiguration.Provider, "ClusterDedicatedKdc");
+            assert.match(report.outputs.s3KmsKeyArn, /^arn:aws:kms:us-east-1:123456789012:key\//);
+            assert.strictEqual(report.outputs.kerberosAttributes, "[secret]");
+
+            const check = run("check", dir);
+            assert.strictEqual(check.code, 0, check.stderr + check.stdout);
+            assert.match(check.stdout, new RegExp(`No mandatory finding in ${name}/dev.*: compliant\\.$`, "m"));
+
+            const preview = run("check", dir, "--preview", "--json");
+            assert.strictEqual(preview.code, 0, preview.stderr);
+            const findings = JSON.parse(preview.stdout).findings as { level: string; message: string }[];
+            assert.ok(findings.some((f) => /during preview/.test(f.message)));
+            assert.ok(findings.every((f) => f.level === "advisory"));
+        });
+    }
+});
