@@ -10,40 +10,15 @@ import {
     ResourceValidationPolicy,
     StackValidationArgs,
     StackValidationPolicy,
-    unknownCheckingProxy,
-    UnknownValueError,
 } from "@pulumi/policy";
 import { checkPolicyConfig } from "./config";
+import { EvaluateOptions, PolicyFinding, PolicyResource } from "./findings";
+import { isTypeOf, isUnknownValueError, UnknownValue, unknownCheckingProxy } from "./policyHost";
 import { Rule, RULES } from "./rules";
 import { UNKNOWN } from "./unknown";
 
 export { UNKNOWN };
-
-export interface PolicyResource {
-    type: string;
-    name: string;
-    props: Record<string, unknown>;
-    urn?: string;
-    /** The URN of the parent resource, if any. */
-    parent?: string;
-    /** Resource options, as the engine reports them. */
-    opts?: { protect?: boolean; retainOnDelete?: boolean; additionalSecretOutputs?: string[] };
-}
-
-export interface PolicyFinding {
-    policy: string;
-    /** The URN of the resource the finding is about; absent for findings about the whole stack. */
-    resource?: string;
-    level: "advisory" | "mandatory" | "remediate";
-    message: string;
-}
-
-export interface EvaluateOptions {
-    /** The pack's config in `--policy-pack-config` form: `all`, and per rule a level or `{ enforcementLevel, ...options }`. */
-    config?: Record<string, unknown>;
-    /** Evaluate as `pulumi preview` does: a rule that reads an `UNKNOWN` value reports it cannot run yet. */
-    preview?: boolean;
-}
+export type { EvaluateOptions, PolicyFinding, PolicyResource };
 
 class NotApplicable extends Error {}
 
@@ -79,7 +54,7 @@ function hasUnknown(value: unknown): boolean {
     return typeof value === "object" && value !== null && Object.values(value).some(hasUnknown);
 }
 
-function cannotRunYet(rule: Rule, error: UnknownValueError, resource?: string): PolicyFinding {
+function cannotRunYet(rule: Rule, error: UnknownValue, resource?: string): PolicyFinding {
     return {
         policy: rule.name,
         resource,
@@ -191,8 +166,8 @@ function stackView(resources: PolicyResource[], urns: string[], proxied: Record<
         opts: opts[i],
         dependencies: [],
         propertyDependencies: {},
-        isType: () => false,
-        asType: () => undefined,
+        isType: (resourceClass: unknown) => isTypeOf(r.type, resourceClass),
+        asType: (resourceClass: unknown) => (isTypeOf(r.type, resourceClass) ? proxied[i] : undefined),
     })) as unknown as (PolicyStackResource & { parent?: PolicyStackResource })[];
     const byUrn = new Map(view.map((r) => [r.urn, r]));
     resources.forEach((r, i) => {
@@ -204,8 +179,6 @@ function stackView(resources: PolicyResource[], urns: string[], proxied: Record<
 }
 
 const NO_STACK_TAGS: ReadonlyMap<string, string> = new Map();
-const notOfType = () => false;
-const noResource = () => undefined;
 
 /** Validation args as the policy host builds them; `props` is already behind the unknown-checking proxy. */
 function resourceArgs(
@@ -222,8 +195,8 @@ function resourceArgs(
         props,
         opts,
         stackTags: NO_STACK_TAGS,
-        isType: notOfType,
-        asType: noResource,
+        isType: (resourceClass: unknown) => isTypeOf(resource.type, resourceClass),
+        asType: (resourceClass: unknown) => (isTypeOf(resource.type, resourceClass) ? props : undefined),
         getConfig,
         notApplicable,
     } as unknown as ResourceValidationArgs;
@@ -247,8 +220,8 @@ function guarded<A, B, T>(
     b?: B,
 ): T | undefined | Promise<T | undefined> {
     const handle = (e: unknown): undefined => {
-        if (e instanceof UnknownValueError) {
-            findings.push(cannotRunYet(rule, e as UnknownValueError, urn));
+        if (isUnknownValueError(e)) {
+            findings.push(cannotRunYet(rule, e, urn));
             return undefined;
         }
         if (e instanceof NotApplicable) {

@@ -8,9 +8,9 @@ import {
     ResourceValidationPolicy,
     StackValidationArgs,
     StackValidationPolicy,
-    UnknownValueError,
 } from "@pulumi/policy";
 import { Compliance } from "../compliance";
+import { isUnknownValueError, UnknownValue, UnknownValueError } from "../policyHost";
 import { describe, isObject, JsonObject, parseSecurityConfiguration } from "../model";
 import { SECURITY_CONFIGURATION_TYPES, securityConfigurationOf } from "../resources";
 
@@ -21,17 +21,8 @@ type Metadata = Omit<ResourceValidationPolicy, "validateResource" | "remediateRe
     compliance: Compliance;
 };
 
-interface UnknownValue {
-    unknownTypeSentinel: unknown;
-    props: string[];
-    message: string;
-}
-
 /** An unknown value that the framework reports as "can't run during preview", saying when it will run. */
 class DeferredCheck extends UnknownValueError {
-    // The SDK ships this class without type declarations.
-    declare message: string;
-
     constructor(cause: UnknownValue, when: string) {
         super(cause.unknownTypeSentinel, cause.props);
         this.message = `${cause.message}; the check runs ${when}`;
@@ -45,8 +36,8 @@ function deferUnknowns<T>(when: string, run: () => T): T {
     try {
         return run();
     } catch (e) {
-        if (e instanceof UnknownValueError && !(e instanceof DeferredCheck)) {
-            throw new DeferredCheck(e as UnknownValue, when);
+        if (isUnknownValueError(e) && !(e instanceof DeferredCheck)) {
+            throw new DeferredCheck(e, when);
         }
         throw e;
     }

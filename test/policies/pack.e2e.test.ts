@@ -1,11 +1,11 @@
 import * as assert from "assert";
 import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { UNKNOWN } from "../../policies/evaluate";
 import { RULES } from "../../policies/rules";
 import { PackClient, secret, WireResource } from "../analyzer/client";
+import { npm, packPolicyPack, workspace } from "../installed/workspace";
 import { DOCUMENT_RULES, hardened, mutated } from "./helpers";
 
 const PACK = path.join(__dirname, "../../policies");
@@ -34,21 +34,20 @@ function buildIfStale(): void {
     }
 }
 
-/** `npm pack` of the pack folder, unpacked and installed in a temporary folder outside the repository. */
+/**
+ * The pack as a team publishes it: built and packed from a clean copy of its folder with its own
+ * lock file, then installed from the tarball into a folder outside the repository.
+ */
 function publishedCopy(): string {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), "emr-security-pack-"));
-    const tarball = execFileSync(NPM, ["pack", "--pack-destination", work, "--silent"], { cwd: PACK, encoding: "utf8" })
-        .trim()
-        .split("\n")
-        .pop()!;
-    execFileSync("tar", ["-xzf", path.join(work, tarball), "-C", work]);
-    const copy = path.join(work, "package");
-    execFileSync(NPM, ["install", "--omit=dev", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], {
-        cwd: copy,
-        stdio: "ignore",
-    });
+    const tarball = packPolicyPack(published.dir);
+    const copy = path.join(published.dir, "installed");
+    execFileSync("tar", ["-xzf", tarball, "-C", published.dir]);
+    fs.renameSync(path.join(published.dir, "package"), copy);
+    npm(copy, "install", "--omit=dev", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error");
     return copy;
 }
+
+const published = workspace("pack");
 
 function exercise(where: () => string): void {
     let pack: PackClient;
@@ -183,4 +182,5 @@ describe("the pack as the Pulumi CLI runs it (analyzer protocol)", function () {
     });
     describe("from the repository", () => exercise(() => PACK));
     describe("published: packed, unpacked and installed outside the repository", () => exercise(publishedCopy));
+    after(() => published.remove());
 });
