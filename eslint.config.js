@@ -4,7 +4,17 @@ const tseslint = require("typescript-eslint");
 const pulumi = require("@pulumi/eslint-plugin");
 
 module.exports = tseslint.config(
-    { ignores: ["node_modules/**", "bin/**", "policies/bin/**", "policies/node_modules/**", "**/*.js", "!eslint.config.js"] },
+    {
+        ignores: [
+            "node_modules/**",
+            "bin/**",
+            "policies/bin/**",
+            "policies/node_modules/**",
+            "**/*.js",
+            "!eslint.config.js",
+            "test/fixtures/programs/type-error/**",
+        ],
+    },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     {

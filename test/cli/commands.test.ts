@@ -106,29 +106,33 @@ describe("emr-security synth and check (offline)", function () {
         assert.match(run("synth", path.join(ROOT, "policies")).stderr, /has no Pulumi\.yaml/);
     });
 
-    it("installs the engine on the SDK the program resolves, even its own copy", () => {
-        const dir = path.join(ROOT, "test/.tmp/own-sdk");
-        const sdk = path.join(dir, "node_modules/@pulumi/pulumi");
-        if (!fs.existsSync(sdk)) {
+    it("runs the program on the SDK it resolves itself, even its own copy", () => {
+        // Inside the repository, so that the copy's own dependencies resolve; removed afterwards.
+        fs.mkdirSync(path.join(ROOT, "test/.tmp"), { recursive: true });
+        const dir = fs.mkdtempSync(path.join(ROOT, "test/.tmp/own-sdk-"));
+        try {
+            const sdk = path.join(dir, "node_modules/@pulumi/pulumi");
             fs.mkdirSync(path.dirname(sdk), { recursive: true });
             fs.cpSync(path.dirname(require.resolve("@pulumi/pulumi/package.json")), sdk, { recursive: true });
+            fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: own-sdk\nruntime: nodejs\nmain: index.js\n");
+            fs.writeFileSync(
+                path.join(dir, "index.js"),
+                [
+                    'const pulumi = require("@pulumi/pulumi");',
+                    'if (!require.resolve("@pulumi/pulumi").startsWith(__dirname)) throw new Error("the fixture must use its own SDK");',
+                    'const sc = new pulumi.CustomResource("aws:emr/securityConfiguration:SecurityConfiguration", "own", {',
+                    '    name: "own", configuration: JSON.stringify({ EncryptionConfiguration: { EnableAtRestEncryption: false } }), });',
+                    "exports.name = sc.name;",
+                ].join("\n"),
+            );
+            const { code, stdout, stderr } = run("check", dir);
+            assert.strictEqual(code, 1, stderr);
+            assert.match(
+                stdout,
+                /^aws:emr\/securityConfiguration:SecurityConfiguration {2}own\n {2}mandatory emr-at-rest-encryption: At-rest encryption is off/m,
+            );
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
         }
-        fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: own-sdk\nruntime: nodejs\nmain: index.js\n");
-        fs.writeFileSync(
-            path.join(dir, "index.js"),
-            [
-                'const pulumi = require("@pulumi/pulumi");',
-                'if (!require.resolve("@pulumi/pulumi").startsWith(__dirname)) throw new Error("the fixture must use its own SDK");',
-                'const sc = new pulumi.CustomResource("aws:emr/securityConfiguration:SecurityConfiguration", "own", {',
-                '    name: "own", configuration: JSON.stringify({ EncryptionConfiguration: { EnableAtRestEncryption: false } }), });',
-                "exports.name = sc.name;",
-            ].join("\n"),
-        );
-        const { code, stdout, stderr } = run("check", dir);
-        assert.strictEqual(code, 1, stderr);
-        assert.match(
-            stdout,
-            /^aws:emr\/securityConfiguration:SecurityConfiguration {2}own\n {2}mandatory emr-at-rest-encryption: At-rest encryption is off/m,
-        );
     });
 });

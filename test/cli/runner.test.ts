@@ -11,8 +11,17 @@ const CLI = path.join(ROOT, "bin/cli/emr-security.js");
 const PROGRAMS = path.join(ROOT, "test/fixtures/programs");
 
 function run(...args: string[]): { code: number | null; stdout: string; stderr: string; seconds: number } {
+    return runWith({}, ...args);
+}
+
+function runWith(env: NodeJS.ProcessEnv, ...args: string[]): { code: number | null; stdout: string; stderr: string; seconds: number } {
     const began = Date.now();
-    const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", timeout: 60000 });
+    const result = spawnSync(process.execPath, [CLI, ...args], {
+        cwd: ROOT,
+        encoding: "utf8",
+        timeout: 60000,
+        env: { ...process.env, ...env },
+    });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr, seconds: (Date.now() - began) / 1000 };
 }
 
@@ -72,6 +81,15 @@ describe("emr-security runs programs as Pulumi does", function () {
         assert.strictEqual(report.counts.mandatory, 0);
         assert.match(stderr, /hello from the program's stdout/);
         assert.match(stderr, /hello from the program's stderr/);
+    });
+
+    it("type-checks a TypeScript program as Pulumi does, unless PULUMI_NODEJS_TRANSPILE_ONLY says not to", () => {
+        const checked = runWith({ PULUMI_NODEJS_TRANSPILE_ONLY: undefined }, "synth", program("type-error"));
+        assert.strictEqual(checked.code, 1);
+        assert.match(checked.stderr, /TS2322: Type 'string' is not assignable to type 'number'/);
+        const transpiled = runWith({ PULUMI_NODEJS_TRANSPILE_ONLY: "true" }, "synth", program("type-error"), "--json");
+        assert.strictEqual(transpiled.code, 0, transpiled.stderr);
+        assert.strictEqual(JSON.parse(transpiled.stdout).outputs.counted, "three");
     });
 
     it("refuses a --timeout that is not a positive number of seconds", () => {
