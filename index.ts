@@ -4,7 +4,7 @@
 // Components, with their arguments and output types.
 export { InTransitCertificate, InTransitCertificateArgs } from "./components/inTransitCertificate";
 export { ClusterKerberosAttributes, Kerberos } from "./components/kerberos";
-export { AdIntegrationArgs, CrossRealmTrustArgs, ExternalKdcArgs, KerberosArgs } from "./components/kerberosSettings";
+export { CrossRealmTrustArgs, ExternalKdcArgs, KerberosArgs } from "./components/kerberosSettings";
 export { KmsKey, KmsKeyArgs } from "./components/kmsKey";
 export { SecureEmrBaseline, SecureEmrBaselineArgs } from "./components/secureEmrBaseline";
 export { SecurityConfiguration, SecurityConfigurationArgs } from "./components/securityConfiguration";

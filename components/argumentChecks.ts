@@ -3,14 +3,24 @@
  * one error that lists them all. Values that are outputs are checked when they resolve.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { FORMATS, Format, Problem } from "../policies/model";
+import { FORMATS, Format, KmsKeyReference, kmsKeyReference, ProblemCode, quote } from "../policies/model";
 
-export function formatProblems(heading: string, problems: readonly Problem[]): string {
+/**
+ * A problem with a component's arguments: `path` is the argument's path (`kerberos.realm`). Problems
+ * that come from the document validator keep its code; the components' own checks may set one.
+ */
+export interface ArgumentProblem {
+    path: string;
+    message: string;
+    code?: ProblemCode;
+}
+
+export function formatProblems(heading: string, problems: readonly ArgumentProblem[]): string {
     return `${heading}:\n${problems.map((p) => `  - ${p.path || "(arguments)"}: ${p.message}`).join("\n")}`;
 }
 
 /** Throws one error naming every problem, against the component that was given the arguments. */
-export function throwIfProblems(component: pulumi.Resource, kind: string, name: string, problems: readonly Problem[]): void {
+export function throwIfProblems(component: pulumi.Resource, kind: string, name: string, problems: readonly ArgumentProblem[]): void {
     if (problems.length > 0) {
         throw new pulumi.ResourceError(formatProblems(`Invalid arguments for ${kind} "${name}"`, problems), component);
     }
@@ -22,24 +32,24 @@ export function isDeferred(value: unknown): boolean {
 }
 
 /** Checks a plain string against a model format; outputs and absent values pass for now. */
-export function checkFormat(problems: Problem[], path: string, value: unknown, format: Format): void {
+export function checkFormat(problems: ArgumentProblem[], path: string, value: unknown, format: Format): void {
     if (typeof value === "string") {
         const wrong = FORMATS[format](value);
         if (wrong) {
-            problems.push({ path, message: `${path} ${wrong}; got ${JSON.stringify(value)}` });
+            problems.push({ path, code: wrong.code, message: `${path} ${wrong.message}; got ${quote(value)}` });
         }
     } else if (value !== undefined && !isDeferred(value)) {
-        problems.push({ path, message: `${path} must be a string` });
+        problems.push({ path, code: "wrong-type", message: `${path} must be a string` });
     }
 }
 
 /** Checks each plain item of a list of strings against a format. */
-export function checkFormats(problems: Problem[], path: string, values: readonly unknown[] | undefined, format: Format): void {
+export function checkFormats(problems: ArgumentProblem[], path: string, values: readonly unknown[] | undefined, format: Format): void {
     (values ?? []).forEach((value, i) => checkFormat(problems, `${path}[${i}]`, value, format));
 }
 
 /** Checks a plain number is an integer within a range; outputs and absent values pass for now. */
-export function checkInteger(problems: Problem[], path: string, value: unknown, min: number, max: number): void {
+export function checkInteger(problems: ArgumentProblem[], path: string, value: unknown, min: number, max: number): void {
     if (value === undefined || isDeferred(value)) {
         return;
     }
@@ -49,7 +59,7 @@ export function checkInteger(problems: Problem[], path: string, value: unknown, 
 }
 
 /** Checks a plain string is one of the allowed values (case-sensitive, as EMR is). */
-export function checkOneOf(problems: Problem[], path: string, value: unknown, allowed: readonly string[]): void {
+export function checkOneOf(problems: ArgumentProblem[], path: string, value: unknown, allowed: readonly string[]): void {
     if (value === undefined || isDeferred(value)) {
         return;
     }
@@ -63,9 +73,38 @@ export function checkOneOf(problems: Problem[], path: string, value: unknown, al
 }
 
 /** A nested argument's problems, as the enclosing component reports them (`certificate.rsaBits`). */
-export function prefixProblems(prefix: string, problems: readonly Problem[]): Problem[] {
+export function prefixProblems(prefix: string, problems: readonly ArgumentProblem[]): ArgumentProblem[] {
     return problems.map((p) => ({
         path: p.path ? `${prefix}.${p.path}` : prefix,
         message: p.path && p.message.startsWith(p.path) ? `${prefix}.${p.message}` : p.message,
     }));
+}
+
+const KEY_FORMS: Record<Exclude<KmsKeyReference, "key-arn">, string> = {
+    "alias-arn": "an alias ARN",
+    "alias-name": "an alias name",
+    "key-id": "a bare key id",
+};
+
+/**
+ * Warns, on the component, about each KMS key given in a form EMR accepts but that is not the key
+ * ARN. Outputs are looked at when they resolve.
+ */
+export function warnKeyReferences(component: pulumi.Resource, label: string, keys: readonly { path: string; value: unknown }[]): void {
+    for (const { path, value } of keys) {
+        const warn = (resolved: unknown) => {
+            const form = typeof resolved === "string" ? kmsKeyReference(resolved) : undefined;
+            if (form !== undefined && form !== "key-arn") {
+                pulumi.log.warn(
+                    `${label}: ${path} is ${KEY_FORMS[form]} (${quote(resolved as string)}). EMR accepts it, but use the key ARN, so that key-policy checks and cross-account use are exact.`,
+                    component,
+                );
+            }
+        };
+        if (isDeferred(value)) {
+            pulumi.output(value as pulumi.Input<string>).apply(warn);
+        } else {
+            warn(value);
+        }
+    }
 }

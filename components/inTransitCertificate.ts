@@ -3,8 +3,7 @@ import * as s3 from "@pulumi/aws/s3";
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateKey } from "@pulumi/tls/privateKey";
 import { SelfSignedCert } from "@pulumi/tls/selfSignedCert";
-import { Problem } from "../policies/model";
-import { checkFormat, checkInteger, checkOneOf, isDeferred, throwIfProblems } from "./argumentChecks";
+import { ArgumentProblem, checkFormat, checkInteger, checkOneOf, isDeferred, throwIfProblems, warnKeyReferences } from "./argumentChecks";
 import { certificateArchive, certificateDnsNames, certificateObjectKey, privateDnsWildcard, s3Uri } from "./certificateFiles";
 import { createHardenedBucket } from "./hardenedBucket";
 
@@ -118,6 +117,7 @@ export class InTransitCertificate extends pulumi.ComponentResource {
 
         let hardening: pulumi.Resource[] = [];
         if (args.bucketName === undefined) {
+            warnKeyReferences(this, `InTransitCertificate "${name}"`, [{ path: "kmsKeyArn", value: args.kmsKeyArn }]);
             const created = createHardenedBucket(`${name}-bucket`, this, args.kmsKeyArn);
             this.bucketName = created.bucket.bucket;
             hardening = created.hardening;
@@ -146,8 +146,8 @@ export class InTransitCertificate extends pulumi.ComponentResource {
 }
 
 /** Every problem with the arguments that can be seen without resolving outputs. */
-export function checkInTransitCertificateArgs(args: InTransitCertificateArgs): Problem[] {
-    const problems: Problem[] = [];
+export function checkInTransitCertificateArgs(args: InTransitCertificateArgs): ArgumentProblem[] {
+    const problems: ArgumentProblem[] = [];
     const bringsCertificate = args.certificateChainPem !== undefined || args.privateKeyPem !== undefined;
     if (bringsCertificate) {
         if (args.certificateChainPem === undefined || args.privateKeyPem === undefined) {
@@ -203,7 +203,7 @@ export function checkInTransitCertificateArgs(args: InTransitCertificateArgs): P
             checkFormat(problems, `extraDnsNames[${i}]`, typeof dnsName === "string" ? dnsName.replace(/^\*\./, "") : dnsName, "dnsName");
         }
     });
-    checkFormat(problems, "kmsKeyArn", args.kmsKeyArn, "kmsKeyArn");
+    checkFormat(problems, "kmsKeyArn", args.kmsKeyArn, "kmsKey");
     if (args.kmsKeyArn !== undefined && args.bucketName !== undefined) {
         problems.push({
             path: "kmsKeyArn",

@@ -3,9 +3,9 @@
  * and the security-configuration section they give.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { KERBEROS_PROVIDERS, Problem } from "../policies/model";
-import { checkFormat, checkInteger, checkOneOf, isDeferred } from "./argumentChecks";
-import { KerberosConfigurationArgs } from "./securityConfigurationArgs";
+import { KERBEROS_PROVIDERS } from "../policies/model";
+import { ArgumentProblem, checkFormat, checkInteger, checkOneOf, isDeferred } from "./argumentChecks";
+import { AdIntegrationConfigurationArgs, CrossRealmTrustConfigurationArgs, KerberosConfigurationArgs } from "./securityConfigurationArgs";
 
 /** EMR documents no range; a week is the longest lifetime accepted here. */
 export const MAX_TICKET_LIFETIME_HOURS = 168;
@@ -41,15 +41,11 @@ export interface KerberosArgs {
     adDomainJoinPassword?: pulumi.Input<string>;
 }
 
-export interface CrossRealmTrustArgs {
-    /** The other realm, e.g. `AD.EXAMPLE.COM`; must differ from the cluster's realm. */
-    realm: pulumi.Input<string>;
-    /** The other realm's DNS domain, e.g. `ad.example.com`. */
-    domain: pulumi.Input<string>;
-    /** The other realm's admin server, `host` or `host:port` (default port 749). */
-    adminServer: pulumi.Input<string>;
-    /** The other realm's KDC, `host` or `host:port` (default port 88). */
-    kdcServer: pulumi.Input<string>;
+/**
+ * The trust as the document states it (one family of Kerberos types: the component's arguments
+ * reuse the document's), plus what the component needs to know about the other realm.
+ */
+export interface CrossRealmTrustArgs extends CrossRealmTrustConfigurationArgs {
     /** Whether the other realm is Active Directory (default true), which needs a domain-join account. */
     activeDirectory?: boolean;
 }
@@ -60,16 +56,7 @@ export interface ExternalKdcArgs {
     /** The external KDC, `host` or `host:port` (default port 88). */
     kdcServer: pulumi.Input<string>;
     /** The Active Directory domain the external KDC trusts, if any; needs a domain-join account. */
-    adIntegration?: AdIntegrationArgs;
-}
-
-export interface AdIntegrationArgs {
-    /** The Active Directory realm, e.g. `AD.EXAMPLE.COM`. */
-    adRealm: pulumi.Input<string>;
-    /** The Active Directory DNS domain. */
-    adDomain: pulumi.Input<string>;
-    /** A domain controller, `host` or `host:port`. */
-    adServer: pulumi.Input<string>;
+    adIntegration?: AdIntegrationConfigurationArgs;
 }
 
 /** Which secrets a Kerberos setup sends with the cluster. */
@@ -83,7 +70,7 @@ export function kerberosNeeds(args: KerberosArgs): { crossRealmPassword: boolean
 
 const REALM = /^[A-Z0-9](?:[A-Z0-9.-]*[A-Z0-9])?$/;
 
-function checkRealm(problems: Problem[], path: string, value: unknown): void {
+function checkRealm(problems: ArgumentProblem[], path: string, value: unknown): void {
     if (typeof value === "string" && !REALM.test(value)) {
         problems.push({
             path,
@@ -93,8 +80,8 @@ function checkRealm(problems: Problem[], path: string, value: unknown): void {
 }
 
 /** Every problem with Kerberos arguments that can be seen now. */
-export function checkKerberosArgs(args: KerberosArgs): Problem[] {
-    const problems: Problem[] = [];
+export function checkKerberosArgs(args: KerberosArgs): ArgumentProblem[] {
+    const problems: ArgumentProblem[] = [];
     const provider = args.provider ?? "ClusterDedicatedKdc";
     checkOneOf(problems, "provider", args.provider, KERBEROS_PROVIDERS);
     if (args.realm === undefined) {
@@ -186,8 +173,8 @@ export function checkKerberosArgs(args: KerberosArgs): Problem[] {
 }
 
 /** The checks that need resolved values: realms compared once outputs are known. */
-export function checkResolvedRealms(realm: string, trustedRealm: string | undefined): Problem[] {
-    const problems: Problem[] = [];
+export function checkResolvedRealms(realm: string, trustedRealm: string | undefined): ArgumentProblem[] {
+    const problems: ArgumentProblem[] = [];
     checkRealm(problems, "realm", realm);
     if (trustedRealm !== undefined && trustedRealm === realm) {
         problems.push({

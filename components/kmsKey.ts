@@ -2,8 +2,7 @@ import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import * as kms from "@pulumi/aws/kms";
 import * as pulumi from "@pulumi/pulumi";
-import { Problem } from "../policies/model";
-import { checkFormats, checkInteger, throwIfProblems } from "./argumentChecks";
+import { ArgumentProblem, checkFormats, checkInteger, throwIfProblems } from "./argumentChecks";
 import { buildKeyPolicy } from "./kmsKeyPolicy";
 
 export interface KmsKeyArgs {
@@ -136,8 +135,8 @@ export function withAliasPrefix(alias: string): string {
 }
 
 /** Every problem with the arguments that can be seen without resolving outputs. */
-export function checkKmsKeyArgs(args: KmsKeyArgs): Problem[] {
-    const problems: Problem[] = [];
+export function checkKmsKeyArgs(args: KmsKeyArgs): ArgumentProblem[] {
+    const problems: ArgumentProblem[] = [];
     checkInteger(problems, "deletionWindowInDays", args.deletionWindowInDays, 7, 30);
     checkFormats(problems, "adminRoleArns", args.adminRoleArns, "iamRoleArn");
     checkFormats(problems, "keyUserRoleArns", args.keyUserRoleArns, "iamRoleArn");

@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Problem } from "../policies/model";
-import { checkFormat, checkFormats, checkInteger, checkOneOf, prefixProblems, throwIfProblems } from "./argumentChecks";
+import { ArgumentProblem, checkFormat, checkFormats, checkInteger, checkOneOf, prefixProblems, throwIfProblems } from "./argumentChecks";
 import { BASELINE_DEFAULTS, BASELINE_S3_MODES, weakenedDefaults } from "./baselineDefaults";
 import { checkInTransitCertificateArgs, InTransitCertificate, InTransitCertificateArgs } from "./inTransitCertificate";
 import { ClusterKerberosAttributes, Kerberos } from "./kerberos";
@@ -215,8 +214,8 @@ function plainNumber(value: unknown): number | undefined {
 }
 
 /** Every problem with the arguments, the nested certificate and Kerberos ones included. */
-export function checkSecureEmrBaselineArgs(args: SecureEmrBaselineArgs): Problem[] {
-    const problems: Problem[] = [];
+export function checkSecureEmrBaselineArgs(args: SecureEmrBaselineArgs): ArgumentProblem[] {
+    const problems: ArgumentProblem[] = [];
     for (const required of ["instanceProfileRoleArn", "serviceRoleArn"] as const) {
         if (args[required] === undefined) {
             problems.push({ path: required, message: `${required} is required` });
@@ -226,8 +225,8 @@ export function checkSecureEmrBaselineArgs(args: SecureEmrBaselineArgs): Problem
     checkFormats(problems, "dataRoleArns", args.dataRoleArns, "iamRoleArn");
     checkFormats(problems, "keyAdminRoleArns", args.keyAdminRoleArns, "iamRoleArn");
     checkOneOf(problems, "s3EncryptionMode", args.s3EncryptionMode, BASELINE_S3_MODES);
-    checkFormat(problems, "s3KmsKeyArn", args.s3KmsKeyArn, "kmsKeyArn");
-    checkFormat(problems, "localDiskKmsKeyArn", args.localDiskKmsKeyArn, "kmsKeyArn");
+    checkFormat(problems, "s3KmsKeyArn", args.s3KmsKeyArn, "kmsKey");
+    checkFormat(problems, "localDiskKmsKeyArn", args.localDiskKmsKeyArn, "kmsKey");
     checkFormat(problems, "certificateS3Object", args.certificateS3Object, "s3Zip");
     checkInteger(problems, "imdsHopLimit", args.imdsHopLimit, 1, 64);
     checkInteger(problems, "keyDeletionWindowInDays", args.keyDeletionWindowInDays, 7, 30);
@@ -252,10 +251,13 @@ export function checkSecureEmrBaselineArgs(args: SecureEmrBaselineArgs): Problem
     if (args.kerberos) {
         problems.push(...prefixProblems("kerberos", checkKerberosArgs(args.kerberos)));
     }
-    if (problems.length === 0) {
+    {
         // The document itself, with a stand-in for each key or certificate the baseline creates:
-        // catches what the release label does not support before anything registers.
-        // A promise is deferred like any output, so the stand-ins are checked no further.
+        // catches what the release label does not support before anything registers, in the same
+        // error as every other problem. A promise is deferred like any output, so the stand-ins are
+        // checked no further. Where an argument was refused above, only the release's verdicts are
+        // added: the rest would repeat the same problem under the document's path.
+        const argumentsRefused = problems.length > 0;
         const created = Promise.resolve("created by the baseline");
         const document = documentArgs(
             args,
@@ -268,6 +270,9 @@ export function checkSecureEmrBaselineArgs(args: SecureEmrBaselineArgs): Problem
             releaseLabel: args.releaseLabel,
             ...document,
         })) {
+            if (argumentsRefused && problem.code !== "release-too-old" && problem.code !== "bad-release-label") {
+                continue;
+            }
             const own = problem.path === "namePrefix" || problem.path === "releaseLabel";
             problems.push(...(own ? [problem] : prefixProblems("securityConfiguration", [problem])));
         }

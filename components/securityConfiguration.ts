@@ -1,10 +1,10 @@
 import * as emr from "@pulumi/aws/emr";
 import * as pulumi from "@pulumi/pulumi";
-import { Problem, serializeSecurityConfiguration } from "../policies/model";
+import { kmsKeyValues, pointer, serializeSecurityConfiguration } from "../policies/model";
 import { defaultNamePrefix, NAME_PREFIX_PATTERN, securityConfigurationName } from "./naming";
 import { SecurityConfigurationDocumentArgs } from "./securityConfigurationArgs";
-import { isDeferred, throwIfProblems } from "./argumentChecks";
-import { buildSecurityConfiguration, checkSecurityConfigurationArguments } from "./securityConfigurationDocument";
+import { ArgumentProblem, isDeferred, throwIfProblems, warnKeyReferences } from "./argumentChecks";
+import { argumentPath, buildSecurityConfiguration, checkSecurityConfigurationArguments } from "./securityConfigurationDocument";
 
 export interface SecurityConfigurationArgs extends SecurityConfigurationDocumentArgs {
     /**
@@ -37,11 +37,12 @@ export class SecurityConfiguration extends pulumi.ComponentResource {
         throwIfProblems(this, "SecurityConfiguration", name, checkSecurityConfigurationArgs(args));
         const { namePrefix, releaseLabel, ...sections } = args;
 
-        this.configuration = pulumi
-            .all([pulumi.output(sections), releaseLabel])
-            .apply(([resolved, release]) =>
-                serializeSecurityConfiguration(buildSecurityConfiguration(resolved, { releaseLabel: release })),
-            );
+        this.configuration = pulumi.all([pulumi.output(sections), releaseLabel]).apply(([resolved, release]) => {
+            const document = buildSecurityConfiguration(resolved, { releaseLabel: release });
+            const keys = kmsKeyValues(document).map((k) => ({ path: argumentPath(pointer(k.path)), value: k.value }));
+            warnKeyReferences(this, `SecurityConfiguration "${name}"`, keys);
+            return serializeSecurityConfiguration(document);
+        });
         const scope = `${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
         const physicalName = pulumi.all([namePrefix ?? defaultNamePrefix(name), this.configuration]).apply(([prefix, configuration]) => {
             checkNamePrefix(prefix, []).forEach((p) => {
@@ -63,9 +64,9 @@ export class SecurityConfiguration extends pulumi.ComponentResource {
 export function checkSecurityConfigurationArgs(
     args: SecurityConfigurationArgs,
     deferred: (value: unknown) => boolean = isDeferred,
-): Problem[] {
+): ArgumentProblem[] {
     const { namePrefix, releaseLabel, ...sections } = args;
-    const problems: Problem[] = [];
+    const problems: ArgumentProblem[] = [];
     if (typeof namePrefix === "string") {
         checkNamePrefix(namePrefix, problems);
     }
@@ -73,12 +74,12 @@ export function checkSecurityConfigurationArgs(
     const checked = checkSecurityConfigurationArguments(sections, { releaseLabel: release }, deferred);
     for (const problem of checked.problems) {
         // A release-label problem is reported once, against the argument that carries it.
-        problems.push(problem.path === "" && problem.message.startsWith("releaseLabel") ? { ...problem, path: "releaseLabel" } : problem);
+        problems.push(problem.code === "bad-release-label" ? { ...problem, path: "releaseLabel" } : problem);
     }
     return problems;
 }
 
-function checkNamePrefix(prefix: string, problems: Problem[]): Problem[] {
+function checkNamePrefix(prefix: string, problems: ArgumentProblem[]): ArgumentProblem[] {
     if (!NAME_PREFIX_PATTERN.test(prefix)) {
         problems.push({
             path: "namePrefix",

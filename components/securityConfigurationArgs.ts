@@ -181,8 +181,8 @@ export interface AdIntegrationConfigurationArgs {
     adRealm: pulumi.Input<string>;
     /** The Active Directory DNS domain. */
     adDomain: pulumi.Input<string>;
-    /** A domain controller, `host` or `host:port`. */
-    adServer: pulumi.Input<string>;
+    /** A domain controller, `host` or `host:port` (optional: EMR finds one through the domain). */
+    adServer?: pulumi.Input<string>;
 }
 
 export interface IdentityCenterConfigurationArgs {
@@ -194,6 +194,8 @@ export interface IdentityCenterConfigurationArgs {
     iamRoleForEmrIdentityCenterApplicationArn?: pulumi.Input<string>;
     /** Whether users need an assignment to the Identity Center application (default false). */
     identityCenterApplicationAssignmentRequired?: pulumi.Input<boolean>;
+    /** Keeps users' sessions running after they sign out (user background sessions, EMR 7.11.0+). */
+    enableUserBackgroundSession?: pulumi.Input<boolean>;
 }
 
 export interface AuthorizationConfigurationArgs {

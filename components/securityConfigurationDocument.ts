@@ -4,10 +4,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import {
+    describe,
     DOCUMENT,
     Field,
     isObject,
     Problem,
+    quote,
     SchemaNode,
     SecurityConfigurationDocument,
     segmentsOf,
@@ -60,7 +62,8 @@ export function checkSecurityConfigurationArguments(
     const isDeferred = (path: string) => deferredPaths.some((d) => path === d || path.startsWith(d + "/"));
     for (const problem of validateSecurityConfiguration(document, options)) {
         if (!isDeferred(problem.path)) {
-            problems.push({ path: argumentPath(problem.path), message: argumentWords(problem.message) });
+            // The path is the argument's; the message keeps EMR's key names, which the path translates.
+            problems.push({ ...problem, path: argumentPath(problem.path) });
         }
     }
     return { document, problems };
@@ -77,7 +80,11 @@ function mapObject(
 ): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     if (!isObject(value)) {
-        problems.push({ path: argPath, message: `${argPath || "the arguments"} must be an object` });
+        problems.push({
+            path: argPath,
+            code: "wrong-type",
+            message: `${argPath || "the arguments"} must be an object; got ${describe(value)}`,
+        });
         return out;
     }
     const settable = node.fields.filter((f): f is Field & { arg: string } => f.arg !== undefined);
@@ -85,7 +92,8 @@ function mapObject(
         if (value[key] !== undefined && !settable.some((f) => f.arg === key)) {
             problems.push({
                 path: join(argPath, key),
-                message: `${key} is not an argument here; allowed: ${settable.map((f) => f.arg).join(", ")}`,
+                code: "unknown-key",
+                message: `${quote(key)} is not an argument here; allowed: ${settable.map((f) => f.arg).join(", ")}`,
             });
         }
     }
@@ -166,30 +174,4 @@ export function argumentPath(path: string): string {
         node = field?.node;
     }
     return out;
-}
-
-const ARGUMENT_NAMES: Map<string, string> = (() => {
-    const names = new Map<string, string>();
-    const visit = (node: SchemaNode): void => {
-        if (node.kind === "array") {
-            visit(node.items);
-        } else if (node.kind === "object") {
-            for (const field of node.fields) {
-                if (field.arg !== undefined && !names.has(field.key)) {
-                    names.set(field.key, field.arg);
-                }
-                visit(field.node);
-            }
-        }
-    };
-    visit(DOCUMENT);
-    return names;
-})();
-
-/** Rewrites EMR key names in a message as argument names, leaving quoted values alone. */
-export function argumentWords(message: string): string {
-    return message
-        .split(/("(?:[^"\\]|\\.)*")/)
-        .map((part, i) => (i % 2 === 1 ? part : part.replace(/\b[A-Z][A-Za-z0-9]*\b/g, (word) => ARGUMENT_NAMES.get(word) ?? word)))
-        .join("");
 }

@@ -45,17 +45,29 @@ export const AUTHENTICATION: Compliance = nist("IA-2", "Identification and Authe
     ...FEDRAMP(["IA-2"]),
 ]);
 
-export const CONFIGURATION: Compliance = nist("CM-6", "Configuration Settings", [...NIST(["CM-6", "CM-7"]), ...FEDRAMP(["CM-6"])]);
+export const CONFIGURATION: Compliance = nist("CM-6", "Configuration Settings", [
+    ...NIST(["CM-6", "CM-7"]),
+    ...PCI(["2.2.1"]),
+    ...HIPAA(["164.308(a)(1)(ii)(B)"]),
+    ...FEDRAMP(["CM-6"]),
+]);
 
 export const NETWORK_ACCESS: Compliance = nist("SC-7", "Boundary Protection", [
     ...NIST(["AC-3", "AC-4", "AC-21", "SC-7", "SC-7(3)", "SC-7(4)"]),
     ...PCI(["1.4.4"]),
+    ...HIPAA(["164.308(a)(4)(ii)(A)", "164.312(a)(1)", "164.312(e)(1)"]),
     ...FEDRAMP(["SC-7"]),
 ]);
 
 export const KEY_MANAGEMENT: Compliance = {
     framework: framework("SC-12", "Cryptographic Key Establishment and Management"),
-    tags: ["kms", ...NIST(["SC-12", "SC-12(2)", "SC-28(3)", "CM-6a"]), ...PCI(["3.6.4", "3.7.4"]), ...FEDRAMP(["SC-12"])],
+    tags: [
+        "kms",
+        ...NIST(["SC-12", "SC-12(2)", "SC-28(3)", "CM-6a"]),
+        ...PCI(["3.6.4", "3.7.4"]),
+        ...HIPAA(["164.312(a)(2)(iv)"]),
+        ...FEDRAMP(["SC-12"]),
+    ],
 };
 
 export const KEY_ACCESS: Compliance = {

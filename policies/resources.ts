@@ -25,6 +25,8 @@ export const CLASSIC_KMS_KEY = "aws:kms/key:Key";
 export const NATIVE_KMS_KEY = "aws-native:kms:Key";
 export const KMS_EXTERNAL_KEY = "aws:kms/externalKey:ExternalKey";
 export const KMS_KEY_POLICY = "aws:kms/keyPolicy:KeyPolicy";
+/** Aliases: aws classic keeps the alias in `name`, aws-native in `aliasName`; both point with `targetKeyId`. */
+export const KMS_ALIAS_TYPES = ["aws:kms/alias:Alias", "aws-native:kms:Alias"];
 export const TLS_PRIVATE_KEY = "tls:index/privateKey:PrivateKey";
 export const TLS_CERTIFICATES = ["tls:index/selfSignedCert:SelfSignedCert", "tls:index/locallySignedCert:LocallySignedCert"];
 export const S3_BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];

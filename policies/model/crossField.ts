@@ -4,10 +4,10 @@
  */
 import { at, has, isObject, JsonObject, objectAt, stringAt } from "./access";
 import { FORMATS, kmsKeyRegion } from "./formats";
-import { pointer, Problem } from "./problem";
-import { DOCUMENT } from "./schema";
+import { pointer, Problem, ProblemCode, quote } from "./problem";
+import { DOCUMENT, SchemaNode } from "./schema";
 
-type Report = (keys: (string | number)[], message: string) => void;
+type Report = (keys: (string | number)[], code: ProblemCode, message: string) => void;
 
 const EC = "EncryptionConfiguration";
 const ARC = "AtRestEncryptionConfiguration";
@@ -21,9 +21,9 @@ const AUTHZ = "AuthorizationConfiguration";
 const KMS_MODES = ["SSE-KMS", "CSE-KMS"];
 
 export function checkCrossFieldRules(doc: JsonObject, problems: Problem[]): void {
-    const report: Report = (keys, message) => problems.push({ path: pointer(keys), message });
+    const report: Report = (keys, code, message) => problems.push({ path: pointer(keys), code, message });
     if (!DOCUMENT.fields.some((f) => has(doc, f.key))) {
-        report([], `A security configuration must set at least one of ${DOCUMENT.fields.map((f) => f.key).join(", ")}`);
+        report([], "empty-document", `A security configuration must set at least one of ${DOCUMENT.fields.map((f) => f.key).join(", ")}`);
     }
     checkEncryptionFlags(doc, report);
     checkS3(doc, report);
@@ -40,7 +40,7 @@ export function checkCrossFieldRules(doc: JsonObject, problems: Problem[]): void
 function requireFields(block: JsonObject, base: string[], keys: string[], why: string, report: Report): void {
     for (const key of keys) {
         if (!has(block, key)) {
-            report([...base, key], `${key} is required when ${why}`);
+            report([...base, key], "missing-required", `${key} is required when ${why}`);
         }
     }
 }
@@ -48,14 +48,15 @@ function requireFields(block: JsonObject, base: string[], keys: string[], why: s
 function forbidFields(block: JsonObject, base: string[], keys: string[], why: string, report: Report): void {
     for (const key of keys) {
         if (has(block, key)) {
-            report([...base, key], `${key} is not allowed when ${why}; remove it`);
+            report([...base, key], "not-allowed-here", `${key} is not allowed when ${why}; remove it`);
         }
     }
 }
 
 /**
- * A flag set without its section leaves EMR nothing to use; a section without its flag is ignored.
- * Whether EMR itself rejects either is undocumented: both are reported, the safe side.
+ * A flag set true without its section leaves EMR nothing to enable: invalid. A section whose flag is
+ * false or absent is accepted (EMR ignores it, and AWS's own examples do it): that is advice, for
+ * the emr-encryption-flags posture rule, not a validity problem.
  */
 function checkEncryptionFlags(doc: JsonObject, report: Report): void {
     const ec = objectAt(doc, EC);
@@ -66,19 +67,13 @@ function checkEncryptionFlags(doc: JsonObject, report: Report): void {
         ["EnableAtRestEncryption", ARC],
         ["EnableInTransitEncryption", ITC],
     ]) {
-        const enabled = ec[flag];
-        if (enabled === true && !has(ec, section)) {
-            report([EC, section], `${section} is required when ${flag} is true`);
-        } else if (has(ec, section) && (enabled === false || enabled === undefined)) {
-            report(
-                [EC, flag],
-                `${flag} must be true when ${section} is present: EMR ignores the section otherwise. Set it to true or remove the section`,
-            );
+        if (ec[flag] === true && !has(ec, section)) {
+            report([EC, section], "flag-without-section", `${section} is required when ${flag} is true: there is nothing to enable`);
         }
     }
     const arc = objectAt(ec, ARC);
     if (arc && !has(arc, S3) && !has(arc, LD)) {
-        report([EC, ARC], `${ARC} must contain ${S3}, ${LD} or both`);
+        report([EC, ARC], "empty-section", `${ARC} must contain ${S3}, ${LD} or both`);
     }
 }
 
@@ -120,7 +115,8 @@ function checkS3(doc: JsonObject, report: Report): void {
             if (seen.has(bucket)) {
                 report(
                     [...itemBase, "BucketName"],
-                    `BucketName ${JSON.stringify(bucket)} is overridden more than once; keep one override per bucket`,
+                    "duplicate-override",
+                    `BucketName ${quote(bucket)} is overridden more than once; keep one override per bucket`,
                 );
             }
             seen.add(bucket);
@@ -145,6 +141,7 @@ function checkLocalDisk(doc: JsonObject, report: Report): void {
         if (ld.EnableEbsEncryption === true) {
             report(
                 [...base, "EnableEbsEncryption"],
+                "not-allowed-here",
                 'EnableEbsEncryption requires EncryptionKeyProviderType "AwsKms": EMR encrypts EBS volumes only with a KMS key',
             );
         }
@@ -157,7 +154,8 @@ function checkCustomClasses(doc: JsonObject, report: Report): void {
     if (s3Class !== undefined && s3Class === diskClass) {
         report(
             [EC, ARC, LD, "EncryptionKeyProviderClass"],
-            `EncryptionKeyProviderClass must differ from the S3 encryption provider class (${s3Class}): EMR needs separate provider classes for S3 and local disk`,
+            "same-provider-class",
+            `EncryptionKeyProviderClass must differ from the S3 encryption provider class (${quote(s3Class)}): EMR needs separate provider classes for S3 and local disk`,
         );
     }
 }
@@ -185,7 +183,7 @@ function checkTls(doc: JsonObject, report: Report): void {
     const object = stringAt(tls, "S3Object");
     const wrong = object === undefined ? undefined : FORMATS[provider === "PEM" ? "s3Zip" : "s3Jar"](object);
     if (wrong) {
-        report([...base, "S3Object"], `S3Object ${wrong} when ${why}`);
+        report([...base, "S3Object"], wrong.code, `S3Object ${wrong.message} when ${why}`);
     }
 }
 
@@ -220,6 +218,7 @@ function checkIdentityCenter(doc: JsonObject, report: Report): void {
     if (at(doc, EC, "EnableInTransitEncryption") !== true || !objectAt(doc, EC, ITC, TLS)) {
         report(
             [EC, "EnableInTransitEncryption"],
+            "needs-in-transit-encryption",
             "EnableInTransitEncryption must be true, with a TLSCertificateConfiguration, when IAM Identity Center is enabled",
         );
     }
@@ -227,11 +226,16 @@ function checkIdentityCenter(doc: JsonObject, report: Report): void {
 
 function checkAuthorization(doc: JsonObject, report: Report): void {
     if (has(objectAt(doc, AUTHZ), "RangerConfiguration") && !objectAt(doc, AUTHN, KRB)) {
-        report([AUTHN, KRB], "KerberosConfiguration is required when AuthorizationConfiguration has a RangerConfiguration");
+        report(
+            [AUTHN, KRB],
+            "needs-kerberos",
+            "KerberosConfiguration is required when AuthorizationConfiguration has a RangerConfiguration",
+        );
     }
     if (has(doc, "LakeFormationConfiguration") && stringAt(doc, AUTHN, KRB, "Provider") !== "ClusterDedicatedKdc") {
         report(
             [AUTHN, KRB, "Provider"],
+            "needs-kerberos",
             'The SAML-based Lake Formation integration needs a KerberosConfiguration with Provider "ClusterDedicatedKdc"',
         );
     }
@@ -248,38 +252,57 @@ function checkAuthorization(doc: JsonObject, report: Report): void {
             if (typeof identifier === "string" && FORMATS.s3Path(identifier)) {
                 report(
                     [AUTHZ, "EmrFsConfiguration", "RoleMappings", i, "Identifiers", j],
-                    `Identifiers of IdentifierType "Prefix" must be S3 locations such as s3://<bucket>/<prefix>; got ${JSON.stringify(identifier)}`,
+                    "bad-format",
+                    `Identifiers of IdentifierType "Prefix" must be S3 locations such as s3://<bucket>/<prefix>; got ${quote(identifier)}`,
                 );
             }
         });
     });
 }
 
-/** Every KMS key must sit in the cluster's Region, so all keys of one document share a Region. */
+/**
+ * Every KMS key must sit in the cluster's Region, so all keys of one document share a Region. Keys
+ * are found where the schema puts them, never by searching the whole value, so that a deep or
+ * cyclic value elsewhere costs nothing here.
+ */
 function checkKeyRegions(doc: JsonObject, report: Report): void {
     const keys: { path: (string | number)[]; region: string }[] = [];
-    const collect = (value: unknown, path: (string | number)[]): void => {
-        if (Array.isArray(value)) {
-            value.forEach((item, i) => collect(item, [...path, i]));
-        } else if (isObject(value)) {
-            for (const [key, child] of Object.entries(value)) {
-                const region = key === "AwsKmsKey" && typeof child === "string" ? kmsKeyRegion(child) : undefined;
-                if (region) {
-                    keys.push({ path: [...path, key], region });
-                } else {
-                    collect(child, [...path, key]);
-                }
-            }
+    for (const { path, value } of kmsKeyValues(doc)) {
+        const region = kmsKeyRegion(value);
+        if (region) {
+            keys.push({ path, region });
         }
-    };
-    collect(doc, []);
+    }
     const first = keys[0];
     for (const key of keys.slice(1)) {
         if (key.region !== first.region) {
             report(
                 key.path,
+                "key-region-mismatch",
                 `AwsKmsKey is in Region ${key.region} but ${pointer(first.path)} is in ${first.region}: every key must be in the cluster's Region`,
             );
         }
     }
+}
+
+/** Every string a KMS-key field of the document holds, with its path: only where the schema has such fields. */
+export function kmsKeyValues(doc: unknown): { path: (string | number)[]; value: string }[] {
+    const found: { path: (string | number)[]; value: string }[] = [];
+    const visit = (node: SchemaNode, value: unknown, path: (string | number)[]): void => {
+        if (node.kind === "string" && node.format === "kmsKey" && typeof value === "string") {
+            found.push({ path, value });
+        } else if (node.kind === "array" && Array.isArray(value)) {
+            for (let i = 0; i < value.length; i++) {
+                visit(node.items, value[i], [...path, i]);
+            }
+        } else if (node.kind === "object" && isObject(value)) {
+            for (const field of node.fields) {
+                if (has(value, field.key)) {
+                    visit(field.node, value[field.key], [...path, field.key]);
+                }
+            }
+        }
+    };
+    visit(DOCUMENT, doc, []);
+    return found;
 }

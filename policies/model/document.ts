@@ -1,6 +1,7 @@
 /**
  * TypeScript types of a *valid* EMR security-configuration document, as EMR spells it. A document
  * that `validateSecurityConfiguration` accepts has this type; anything else is `unknown` until then.
+ * test/policies/model/documentTypes.test.ts ties every key and its optionality to the schema.
  */
 export interface SecurityConfigurationDocument {
     EncryptionConfiguration?: EncryptionConfiguration;
@@ -56,6 +57,10 @@ export interface AuthenticationConfiguration {
         IdentityCenterInstanceARN?: string;
         IAMRoleForEMRIdentityCenterApplicationARN?: string;
         IdentityCenterApplicationAssignmentRequired?: boolean;
+        /** The spelling AWS's own examples use; accepted, and advised against by a posture rule. */
+        IdentityCenterApplicationAssigmentRequired?: boolean;
+        /** EMR 7.11.0+. */
+        EnableUserBackgroundSession?: boolean;
     };
 }
 
@@ -70,7 +75,7 @@ export interface KerberosConfiguration {
         KdcServerType: string;
         AdminServer: string;
         KdcServer: string;
-        AdIntegrationConfiguration?: { AdRealm: string; AdDomain: string; AdServer: string };
+        AdIntegrationConfiguration?: { AdRealm: string; AdDomain: string; AdServer?: string };
     };
 }
 

@@ -1,6 +1,18 @@
 export * from "./access";
 export * from "./document";
-export { FORMATS, Format, isKmsKeyArn, kmsKeyAccount, kmsKeyRegion, parseS3Location } from "./formats";
+export {
+    FORMATS,
+    Format,
+    FormatProblem,
+    isKmsKeyArn,
+    kmsAliasName,
+    kmsKeyAccount,
+    KmsKeyReference,
+    kmsKeyReference,
+    kmsKeyRegion,
+    parseS3Location,
+} from "./formats";
+export { kmsKeyValues } from "./crossField";
 export * from "./problem";
 export * from "./release";
 export * from "./schema";

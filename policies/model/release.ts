@@ -75,6 +75,11 @@ export const RELEASE_GATES: readonly ReleaseGate[] = [
         releases: "5.23.1, 5.27.1, 5.32.0 and later 5.x, and 6.2.0 and later",
     },
     { keys: ["AuthenticationConfiguration", "IdentityCenterConfiguration"], feature: "IAM Identity Center integration", ...from("6.15.0") },
+    {
+        keys: ["AuthenticationConfiguration", "IdentityCenterConfiguration", "EnableUserBackgroundSession"],
+        feature: "User background sessions (EnableUserBackgroundSession)",
+        ...from("7.11.0"),
+    },
     { keys: ["AuthorizationConfiguration", "EmrFsConfiguration"], feature: "EMRFS role mappings", ...from("5.10.0") },
     { keys: ["AuthorizationConfiguration", "IAMConfiguration"], feature: "Runtime roles (IAMConfiguration)", ...from("6.7.0") },
     {

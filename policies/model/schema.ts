@@ -60,8 +60,8 @@ export const CERTIFICATE_PROVIDERS = ["PEM", "Custom", "EMR"] as const;
 export const KERBEROS_PROVIDERS = ["ClusterDedicatedKdc", "ExternalKdc"] as const;
 export const KDC_SERVER_TYPES = ["Single"] as const;
 export const IDENTIFIER_TYPES = ["User", "Group", "Prefix"] as const;
-/** The Ranger plugin apps the reference shows; others are refused until verified. */
-export const RANGER_APPS = ["Spark", "Hive", "EMRFS-S3"] as const;
+/** The Ranger plugins EMR documents (Management Guide, "Apache Ranger plugins"). */
+export const RANGER_APPS = ["Spark", "Hive", "EMRFS-S3", "Trino"] as const;
 export const LAKE_FORMATION_SESSION_TAG = "Amazon EMR";
 
 const bool: BooleanNode = { kind: "boolean" };
@@ -76,7 +76,7 @@ const tlsCertificate = object("TLSCertificateConfiguration", [
     // The extension (.zip for PEM, .jar for Custom) is checked by a cross-field rule.
     { key: "S3Object", arg: "s3Object", node: str() },
     { key: "CertificateProviderClass", arg: "certificateProviderClass", node: str("javaClass") },
-    { key: "AwsKmsKey", arg: "awsKmsKey", node: str("kmsKeyArn") },
+    { key: "AwsKmsKey", arg: "awsKmsKey", node: str("kmsKey") },
     {
         key: "SecretTags",
         arg: "secretTags",
@@ -96,7 +96,7 @@ const tlsCertificate = object("TLSCertificateConfiguration", [
 const s3Override = object("Overrides item", [
     { key: "BucketName", arg: "bucketName", node: str("bucketName"), required: true },
     { key: "EncryptionMode", arg: "encryptionMode", node: oneOf(OVERRIDE_ENCRYPTION_MODES), required: true },
-    { key: "AwsKmsKey", arg: "awsKmsKey", node: str("kmsKeyArn") },
+    { key: "AwsKmsKey", arg: "awsKmsKey", node: str("kmsKey") },
 ]);
 
 const encryption = object("EncryptionConfiguration", [
@@ -118,7 +118,7 @@ const encryption = object("EncryptionConfiguration", [
                 arg: "s3EncryptionConfiguration",
                 node: object("S3EncryptionConfiguration", [
                     { key: "EncryptionMode", arg: "encryptionMode", node: oneOf(S3_ENCRYPTION_MODES), required: true },
-                    { key: "AwsKmsKey", arg: "awsKmsKey", node: str("kmsKeyArn") },
+                    { key: "AwsKmsKey", arg: "awsKmsKey", node: str("kmsKey") },
                     { key: "S3Object", arg: "s3Object", node: str("s3Jar") },
                     { key: "EncryptionKeyProviderClass", arg: "encryptionKeyProviderClass", node: str("javaClass") },
                     { key: "Overrides", arg: "overrides", node: list(s3Override) },
@@ -134,7 +134,7 @@ const encryption = object("EncryptionConfiguration", [
                         node: oneOf(LOCAL_DISK_PROVIDERS),
                         required: true,
                     },
-                    { key: "AwsKmsKey", arg: "awsKmsKey", node: str("kmsKeyArn") },
+                    { key: "AwsKmsKey", arg: "awsKmsKey", node: str("kmsKey") },
                     { key: "EnableEbsEncryption", arg: "enableEbsEncryption", node: bool },
                     { key: "S3Object", arg: "s3Object", node: str("s3Jar") },
                     { key: "EncryptionKeyProviderClass", arg: "encryptionKeyProviderClass", node: str("javaClass") },
@@ -145,7 +145,7 @@ const encryption = object("EncryptionConfiguration", [
     {
         key: "EMRWALEncryptionConfiguration",
         arg: "emrWalEncryptionConfiguration",
-        node: object("EMRWALEncryptionConfiguration", [{ key: "AwsKmsKey", arg: "awsKmsKey", node: str("kmsKeyArn") }]),
+        node: object("EMRWALEncryptionConfiguration", [{ key: "AwsKmsKey", arg: "awsKmsKey", node: str("kmsKey") }]),
     },
 ]);
 
@@ -184,8 +184,8 @@ const authentication = object("AuthenticationConfiguration", [
                         node: object("AdIntegrationConfiguration", [
                             { key: "AdRealm", arg: "adRealm", node: str("nonBlank"), required: true },
                             { key: "AdDomain", arg: "adDomain", node: str("dnsName"), required: true },
-                            // Whether EMR requires AdServer is unverified; requiring it is the safe side.
-                            { key: "AdServer", arg: "adServer", node: str("hostPort"), required: true },
+                            // Optional: AWS's own ExtKDCWithADIntegration example omits it.
+                            { key: "AdServer", arg: "adServer", node: str("hostPort") },
                         ]),
                     },
                 ]),
@@ -200,6 +200,10 @@ const authentication = object("AuthenticationConfiguration", [
             { key: "IdentityCenterInstanceARN", arg: "identityCenterInstanceArn", node: str("ssoInstanceArn") },
             { key: "IAMRoleForEMRIdentityCenterApplicationARN", arg: "iamRoleForEmrIdentityCenterApplicationArn", node: str("iamRoleArn") },
             { key: "IdentityCenterApplicationAssignmentRequired", arg: "identityCenterApplicationAssignmentRequired", node: bool },
+            // The spelling AWS's own examples use; which one the API wants is unknown, so both are
+            // accepted and a posture rule advises the one the prose uses. Not settable.
+            { key: "IdentityCenterApplicationAssigmentRequired", node: bool },
+            { key: "EnableUserBackgroundSession", arg: "enableUserBackgroundSession", node: bool },
         ]),
     },
 ]);

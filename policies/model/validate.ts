@@ -1,5 +1,6 @@
 import { at, has, isObject, JsonObject } from "./access";
 import { checkCrossFieldRules } from "./crossField";
+import { duplicateKeys } from "./duplicateKeys";
 import { describe, pointer, Problem } from "./problem";
 import { parseReleaseLabel, RELEASE_GATES } from "./release";
 import { DOCUMENT } from "./schema";
@@ -12,9 +13,10 @@ export interface ValidateOptions {
 
 /**
  * Parses a document given as JSON text or as an already parsed value. Returns the document, or the
- * problem that stops it from being one.
+ * problem that stops it from being one. A document parsed from text is frozen: every rule that reads
+ * the same text shares it, so no caller can change what the next one sees.
  */
-export function parseSecurityConfiguration(input: unknown): { document?: JsonObject; problem?: Problem } {
+export function parseSecurityConfiguration(input: unknown): ParsedDocument {
     if (typeof input === "string") {
         // Every document rule reads the same resource in turn: parse its text once, not once per rule.
         if (input !== lastText) {
@@ -27,21 +29,38 @@ export function parseSecurityConfiguration(input: unknown): { document?: JsonObj
 }
 
 let lastText: string | undefined;
-let lastParsed: { document?: JsonObject; problem?: Problem } = {};
+let lastParsed: ParsedDocument = {};
 
-function parseText(text: string): { document?: JsonObject; problem?: Problem } {
+export interface ParsedDocument {
+    document?: JsonObject;
+    problem?: Problem;
+    /** Keys the text writes twice in one object: the document holds the last value of each. */
+    duplicates?: Problem[];
+}
+
+function parseText(text: string): ParsedDocument {
     let value: unknown;
     try {
         value = JSON.parse(text);
     } catch (e) {
-        return { problem: { path: "", message: `The security configuration is not valid JSON: ${(e as Error).message}` } };
+        const bom = text.charCodeAt(0) === 0xfeff ? " (the text starts with a byte-order mark, U+FEFF: remove it)" : "";
+        return {
+            problem: { path: "", code: "not-json", message: `The security configuration is not valid JSON${bom}: ${(e as Error).message}` },
+        };
     }
-    return asDocument(value);
+    const parsed = asDocument(deepFreeze(value));
+    return parsed.document ? { ...parsed, duplicates: duplicateKeys(text) } : parsed;
 }
 
-function asDocument(value: unknown): { document?: JsonObject; problem?: Problem } {
+function asDocument(value: unknown): ParsedDocument {
     if (!isObject(value)) {
-        return { problem: { path: "", message: `The security configuration must be a JSON object; got ${describe(value)}` } };
+        return {
+            problem: {
+                path: "",
+                code: "not-an-object",
+                message: `The security configuration must be a JSON object; got ${describe(value)}`,
+            },
+        };
     }
     return { document: value };
 }
@@ -51,24 +70,29 @@ function asDocument(value: unknown): { document?: JsonObject; problem?: Problem 
  * and their case, types, allowed values, formats, the cross-field rules and, given a release label,
  * the features that release supports. Returns `[]` exactly when the document is valid.
  */
-export function validateSecurityConfiguration(input: unknown, options: ValidateOptions = {}): Problem[] {
-    const { document, problem } = parseSecurityConfiguration(input);
+export function validateSecurityConfiguration(input: unknown, options?: ValidateOptions | null): Problem[] {
+    const { document, problem, duplicates } = parseSecurityConfiguration(input);
     if (!document) {
         return [problem!];
     }
-    const problems: Problem[] = [];
+    const problems: Problem[] = [...(duplicates ?? [])];
     walk(DOCUMENT, document, [], DOCUMENT.name, problems);
     checkCrossFieldRules(document, problems);
-    if (options.releaseLabel !== undefined) {
-        checkRelease(document, options.releaseLabel, problems);
+    const releaseLabel: unknown = options?.releaseLabel;
+    if (releaseLabel !== undefined) {
+        checkRelease(document, releaseLabel, problems);
     }
     return problems;
 }
 
-function checkRelease(document: JsonObject, label: string, problems: Problem[]): void {
-    const release = parseReleaseLabel(label);
+function checkRelease(document: JsonObject, label: unknown, problems: Problem[]): void {
+    const release = typeof label === "string" ? parseReleaseLabel(label) : undefined;
     if (!release) {
-        problems.push({ path: "", message: `releaseLabel must look like "emr-6.15.0"; got ${JSON.stringify(label)}` });
+        problems.push({
+            path: "",
+            code: "bad-release-label",
+            message: `releaseLabel must be a string like "emr-6.15.0"; got ${describe(label)}`,
+        });
         return;
     }
     for (const gate of RELEASE_GATES) {
@@ -77,6 +101,25 @@ function checkRelease(document: JsonObject, label: string, problems: Problem[]):
         if (!present || (gate.when && !gate.when(at(document, ...gate.keys))) || gate.supported(release)) {
             continue;
         }
-        problems.push({ path: pointer(gate.keys), message: `${gate.feature} needs EMR ${gate.releases}; ${label} does not support it` });
+        problems.push({
+            path: pointer(gate.keys),
+            code: "release-too-old",
+            message: `${gate.feature} needs EMR ${gate.releases}; ${label} does not support it`,
+        });
     }
+}
+
+/** Freezes a parsed JSON tree (no cycles: it came from JSON.parse), iteratively, so depth cannot overflow the stack. */
+function deepFreeze<T>(root: T): T {
+    const stack: unknown[] = [root];
+    while (stack.length > 0) {
+        const value = stack.pop();
+        if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+            Object.freeze(value);
+            for (const child of Object.values(value)) {
+                stack.push(child);
+            }
+        }
+    }
+    return root;
 }

@@ -1,7 +1,7 @@
 /** Checks a value against the schema: keys, types, allowed values and formats. */
 import { isObject } from "./access";
 import { FORMATS } from "./formats";
-import { describe, listOf, pointer, Problem } from "./problem";
+import { describe, listOf, pointer, Problem, quote } from "./problem";
 import { Field, ObjectNode, SchemaNode } from "./schema";
 
 type Path = (string | number)[];
@@ -11,18 +11,22 @@ export function walk(node: SchemaNode, value: unknown, path: Path, name: string,
     switch (node.kind) {
         case "object":
             if (!isObject(value)) {
-                problems.push({ path: at, message: `${name} must be a JSON object; got ${describe(value)}` });
+                problems.push({ path: at, code: "wrong-type", message: `${name} must be a JSON object; got ${describe(value)}` });
                 return;
             }
             walkObject(node, value, path, problems);
             return;
         case "array":
             if (!Array.isArray(value)) {
-                problems.push({ path: at, message: `${name} must be a JSON array; got ${describe(value)}` });
+                problems.push({ path: at, code: "wrong-type", message: `${name} must be a JSON array; got ${describe(value)}` });
                 return;
             }
             if (node.minItems !== undefined && value.length < node.minItems) {
-                problems.push({ path: at, message: `${name} must list at least ${node.minItems} item${node.minItems === 1 ? "" : "s"}` });
+                problems.push({
+                    path: at,
+                    code: "too-few-items",
+                    message: `${name} must list at least ${node.minItems} item${node.minItems === 1 ? "" : "s"}`,
+                });
             }
             // An index loop, not forEach: a sparse array's holes are read as undefined, not skipped.
             for (let i = 0; i < value.length; i++) {
@@ -31,30 +35,38 @@ export function walk(node: SchemaNode, value: unknown, path: Path, name: string,
             return;
         case "boolean":
             if (typeof value !== "boolean") {
-                problems.push({ path: at, message: `${name} must be a JSON boolean (true or false); got ${describe(value)}` });
+                problems.push({
+                    path: at,
+                    code: "wrong-type",
+                    message: `${name} must be a JSON boolean (true or false); got ${describe(value)}`,
+                });
             }
             return;
         case "integer":
             if (typeof value !== "number" || !Number.isInteger(value)) {
-                problems.push({ path: at, message: `${name} must be a JSON integer; got ${describe(value)}` });
+                problems.push({ path: at, code: "wrong-type", message: `${name} must be a JSON integer; got ${describe(value)}` });
             } else if (node.values && !node.values.includes(value)) {
-                problems.push({ path: at, message: `${name} must be ${listOf(node.values)}; got ${value}` });
+                problems.push({ path: at, code: "value-not-allowed", message: `${name} must be ${listOf(node.values)}; got ${value}` });
             } else if ((node.min !== undefined && value < node.min) || (node.max !== undefined && value > node.max)) {
                 const range = node.max === undefined ? `at least ${node.min}` : `from ${node.min} to ${node.max}`;
-                problems.push({ path: at, message: `${name} must be ${range}; got ${value}` });
+                problems.push({ path: at, code: "out-of-range", message: `${name} must be ${range}; got ${value}` });
             }
             return;
         case "string":
             if (typeof value !== "string") {
-                problems.push({ path: at, message: `${name} must be a JSON string; got ${describe(value)}` });
+                problems.push({ path: at, code: "wrong-type", message: `${name} must be a JSON string; got ${describe(value)}` });
             } else if (node.values && !node.values.includes(value)) {
                 const near = node.values.find((v) => v.toLowerCase() === value.toLowerCase());
                 const hint = near ? ` (values are case-sensitive: did you mean ${JSON.stringify(near)}?)` : "";
-                problems.push({ path: at, message: `${name} must be ${listOf(node.values)}; got ${JSON.stringify(value)}${hint}` });
+                problems.push({
+                    path: at,
+                    code: "value-not-allowed",
+                    message: `${name} must be ${listOf(node.values)}; got ${quote(value)}${hint}`,
+                });
             } else if (node.format) {
                 const wrong = FORMATS[node.format](value);
                 if (wrong) {
-                    problems.push({ path: at, message: `${name} ${wrong}; got ${describe(value)}` });
+                    problems.push({ path: at, code: wrong.code, message: `${name} ${wrong.message}; got ${describe(value)}` });
                 }
             }
             return;
@@ -68,12 +80,16 @@ function walkObject(node: ObjectNode, value: Record<string, unknown>, path: Path
         if (field) {
             walk(field.node, value[key], [...path, key], key, problems);
         } else {
-            problems.push({ path: pointer([...path, key]), message: unknownKeyMessage(node, key) });
+            problems.push({ path: pointer([...path, key]), code: "unknown-key", message: unknownKeyMessage(node, key) });
         }
     }
     for (const field of node.fields) {
         if (field.required && !Object.prototype.hasOwnProperty.call(value, field.key)) {
-            problems.push({ path: pointer([...path, field.key]), message: `${field.key} is required in ${node.name}` });
+            problems.push({
+                path: pointer([...path, field.key]),
+                code: "missing-required",
+                message: `${field.key} is required in ${node.name}`,
+            });
         }
     }
 }
@@ -82,5 +98,5 @@ function unknownKeyMessage(node: ObjectNode, key: string): string {
     const settable = node.fields.map((f) => f.key);
     const near = settable.find((k) => k.toLowerCase() === key.toLowerCase());
     const hint = near ? ` Keys are case-sensitive: did you mean ${JSON.stringify(near)}?` : "";
-    return `${JSON.stringify(key)} is not a key of ${node.name}; EMR rejects unknown keys.${hint} Allowed keys: ${settable.join(", ")}`;
+    return `${quote(key)} is not a key of ${node.name}; EMR rejects unknown keys.${hint} Allowed keys: ${settable.join(", ")}`;
 }

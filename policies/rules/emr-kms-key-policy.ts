@@ -1,7 +1,7 @@
 import { PolicyResource } from "@pulumi/policy";
 import { KEY_ACCESS } from "../compliance";
 import { isObject, JsonObject, kmsKeyAccount } from "../model";
-import { CLASSIC_KMS_KEY, keyPolicyOf, NATIVE_KMS_KEY, SECURITY_CONFIGURATION_TYPES } from "../resources";
+import { keyPolicyOf, SECURITY_CONFIGURATION_TYPES } from "../resources";
 import { stackRule } from "./kit";
 import { allows, parsePolicy } from "./policyDocuments";
 import { documentOf, StackView } from "./stackView";
@@ -70,19 +70,20 @@ export const emrKmsKeyPolicy = stackRule(
     (args, config) => {
         const findings: { resource: string; message: string }[] = [];
         const stack = new StackView(args.resources);
-        const keyTypes = [CLASSIC_KMS_KEY, NATIVE_KMS_KEY];
-        const keyWithArn = (arn: string) => stack.where(keyTypes, "key-by-arn", (k) => [k.props.arn], arn)[0];
         let checked = 0;
         for (const configuration of stack.ofTypes(SECURITY_CONFIGURATION_TYPES)) {
             const document = documentOf(configuration);
-            const uses = document ? keyUses(document).filter((use) => keyWithArn(use.arn) !== undefined) : [];
+            // Keys named by alias or key id are found through the stack's aliases and key ids.
+            const uses = document ? keyUses(document).filter((use) => stack.kmsKey(use.arn) !== undefined) : [];
             if (uses.length === 0) {
                 continue;
             }
             const users = stack.clustersUsing(configuration.props.name);
-            const accountPrefix = (arn: string) => `arn:${arn.split(":")[1]}:iam::${kmsKeyAccount(arn)}`;
             for (const use of uses) {
-                const key = keyWithArn(use.arn);
+                const key = stack.kmsKey(use.arn)!;
+                // The account and partition of the key itself, which an alias or key id does not name.
+                const keyArn = typeof key.props.arn === "string" ? key.props.arn : use.arn;
+                const accountPrefix = () => `arn:${keyArn.split(":")[1]}:iam::${kmsKeyAccount(keyArn)}`;
                 const instanceRoles = new Set([
                     ...config.instanceProfileRoleArns,
                     ...users.map((c) => stack.instanceProfileRoleArn(c)).filter((r): r is string => !!r),
@@ -91,9 +92,7 @@ export const emrKmsKeyPolicy = stackRule(
                     ...config.serviceRoleArns,
                     ...users
                         .map((c) =>
-                            typeof c.props.serviceRole === "string"
-                                ? stack.roleArnOf(c.props.serviceRole, accountPrefix(use.arn))
-                                : undefined,
+                            typeof c.props.serviceRole === "string" ? stack.roleArnOf(c.props.serviceRole, accountPrefix()) : undefined,
                         )
                         .filter((r): r is string => !!r),
                 ]);

@@ -1,5 +1,5 @@
 import { AT_REST } from "../compliance";
-import { FORMATS, isKmsKeyArn } from "../model";
+import { FORMATS, kmsKeyReference } from "../model";
 import { ARC, atRestSection, documentRule, LD } from "./kit";
 
 export const emrLocalDiskEncryption = documentRule(
@@ -37,10 +37,11 @@ export const emrLocalDiskEncryption = documentRule(
         const provider = disk.EncryptionKeyProviderType;
         if (provider === "AwsKms") {
             const key = disk.AwsKmsKey;
-            return typeof key === "string" && isKmsKeyArn(key)
+            // Any form KMS resolves (key ARN, alias ARN, alias, key id) encrypts: the form is advice (emr-kms-key-reference).
+            return typeof key === "string" && kmsKeyReference(key) !== undefined
                 ? []
                 : [
-                      `${LD} uses AwsKms but ${key === undefined ? "has no AwsKmsKey" : "its AwsKmsKey is not a full KMS key ARN"}. Give the key's full ARN.`,
+                      `${LD} uses AwsKms but ${key === undefined ? "has no AwsKmsKey" : "its AwsKmsKey names no KMS key"}. Give the key's ARN.`,
                   ];
         }
         if (provider === "Custom") {

@@ -1,24 +1,26 @@
 import { AT_REST } from "../compliance";
-import { isKmsKeyArn, isObject, JsonObject, listOf, S3_ENCRYPTION_MODES } from "../model";
+import { isObject, JsonObject, kmsKeyReference, listOf, quote, S3_ENCRYPTION_MODES } from "../model";
 import { ARC, atRestSection, documentRule, S3 } from "./kit";
 
 const KMS_MODES = ["SSE-KMS", "CSE-KMS"];
 
+/**
+ * A KMS mode needs a key; any form KMS resolves (key ARN, alias ARN, alias, key id) is KMS encryption.
+ * Which form is best is advice, for emr-kms-key-reference.
+ */
 function keyProblem(where: string, mode: string, key: unknown): string[] {
-    if (!KMS_MODES.includes(mode) || (typeof key === "string" && isKmsKeyArn(key))) {
+    if (!KMS_MODES.includes(mode) || (typeof key === "string" && kmsKeyReference(key) !== undefined)) {
         return [];
     }
-    const what = key === undefined ? "has no AwsKmsKey" : "has an AwsKmsKey that is not a full KMS key ARN";
-    return [
-        `${where} uses ${mode} but ${what}. Give the key's full ARN (arn:aws:kms:<region>:<account>:key/<id>), not an alias or key id.`,
-    ];
+    const what = key === undefined ? "has no AwsKmsKey" : "has an AwsKmsKey that names no KMS key";
+    return [`${where} uses ${mode} but ${what}. Give the key's ARN (arn:aws:kms:<region>:<account>:key/<id>).`];
 }
 
 export const emrS3Encryption = documentRule(
     {
         name: "emr-s3-encryption",
         description:
-            "EMRFS data in S3 must be encrypted in an allowed mode (default SSE-KMS or CSE-KMS), per-bucket overrides included, with full KMS key ARNs.",
+            "EMRFS data in S3 must be encrypted in an allowed mode (default SSE-KMS or CSE-KMS), per-bucket overrides included, each KMS mode with a key.",
         enforcementLevel: "mandatory",
         severity: "high",
         compliance: AT_REST,
@@ -52,7 +54,7 @@ export const emrS3Encryption = documentRule(
             const mode = item.EncryptionMode;
             if (typeof mode !== "string" || !config.allowedModes.includes(mode)) {
                 violations.push(
-                    `${where} has EncryptionMode ${JSON.stringify(mode) ?? "unset"}; allowed: ${listOf(config.allowedModes)} (case-sensitive).`,
+                    `${where} has EncryptionMode ${typeof mode === "string" ? quote(mode) : "unset"}; allowed: ${listOf(config.allowedModes)} (case-sensitive).`,
                 );
                 return;
             }

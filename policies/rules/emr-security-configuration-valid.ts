@@ -1,5 +1,5 @@
 import { CONFIGURATION } from "../compliance";
-import { validateSecurityConfiguration } from "../model";
+import { PROBLEM_CODES, validateSecurityConfiguration } from "../model";
 import { documentRule } from "./kit";
 
 /** At most this many problems per resource are listed; the rest are counted. */
@@ -8,12 +8,13 @@ const MAX_SHOWN = 10;
 export const emrSecurityConfigurationValid = documentRule(
     {
         name: "emr-security-configuration-valid",
-        description: "EMR security configurations must be documents EMR accepts: exact keys, types, values and cross-field rules.",
+        description:
+            "EMR security configurations must be documents EMR accepts: exact keys, types, values and cross-field rules. Only what EMR refuses, or what cannot work, fails it; advice is left to the posture rules.",
         enforcementLevel: "mandatory",
         severity: "high",
         compliance: CONFIGURATION,
         remediationSteps:
-            "Fix each field the message names (keys and values are case-sensitive, booleans are JSON booleans, KMS keys are full key ARNs). The emr-security SecurityConfiguration component builds valid documents from typed arguments.",
+            "Fix each field the message names (keys and values are case-sensitive, booleans are JSON booleans, KMS modes need a key). The emr-security SecurityConfiguration component builds valid documents from typed arguments.",
         configSchema: {
             properties: {
                 releaseLabel: {
@@ -21,16 +22,25 @@ export const emrSecurityConfigurationValid = documentRule(
                     pattern: "^emr-\\d+\\.\\d+\\.\\d+$",
                     description: "Also refuse features this EMR release (e.g. emr-7.5.0) does not support.",
                 },
+                ignoreCodes: {
+                    type: "array",
+                    items: { type: "string", enum: Object.keys(PROBLEM_CODES) },
+                    default: [],
+                    description: "Problem codes not to report, for a team that accepts a known deviation on purpose.",
+                },
             },
         },
     },
-    { releaseLabel: undefined as string | undefined },
-    (document, config) => {
-        const problems = validateSecurityConfiguration(document, { releaseLabel: config.releaseLabel });
+    { releaseLabel: undefined as string | undefined, ignoreCodes: [] as string[] },
+    (document, config, parsed) => {
+        const problems = [
+            ...(parsed.duplicates ?? []),
+            ...validateSecurityConfiguration(document, { releaseLabel: config.releaseLabel }),
+        ].filter((p) => !config.ignoreCodes.includes(p.code));
         if (problems.length === 0) {
             return [];
         }
-        const shown = problems.slice(0, MAX_SHOWN).map((p) => `${p.path || "(document)"}: ${p.message}`);
+        const shown = problems.slice(0, MAX_SHOWN).map((p) => `${p.path || "(document)"}: ${p.message} [${p.code}]`);
         const more = problems.length > MAX_SHOWN ? [`... and ${problems.length - MAX_SHOWN} more`] : [];
         return [`The security configuration is not one EMR accepts:\n${[...shown, ...more].join("\n")}`];
     },

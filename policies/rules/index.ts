@@ -5,10 +5,13 @@ import { emrCertificateBucket } from "./emr-certificate-bucket";
 import { emrClusterKerberosAttributes } from "./emr-cluster-kerberos-attributes";
 import { emrClusterSecurityConfiguration } from "./emr-cluster-security-configuration";
 import { emrEbsEncryption } from "./emr-ebs-encryption";
+import { emrEncryptionFlags } from "./emr-encryption-flags";
+import { emrIdentityCenterAssignmentKey } from "./emr-identity-center-assignment-key";
 import { emrImdsv2 } from "./emr-imdsv2";
 import { emrInTransitEncryption } from "./emr-in-transit-encryption";
 import { emrKerberosAuthentication } from "./emr-kerberos-authentication";
 import { emrKmsKeyPolicy } from "./emr-kms-key-policy";
+import { emrKmsKeyReference } from "./emr-kms-key-reference";
 import { emrLocalDiskEncryption } from "./emr-local-disk-encryption";
 import { emrS3Encryption } from "./emr-s3-encryption";
 import { emrSecurityConfigurationValid } from "./emr-security-configuration-valid";
@@ -31,6 +34,9 @@ export const RULES: Rule[] = [
     emrKerberosAuthentication,
     emrImdsv2,
     emrSeparateKmsKeys,
+    emrKmsKeyReference,
+    emrEncryptionFlags,
+    emrIdentityCenterAssignmentKey,
     emrClusterSecurityConfiguration,
     emrClusterKerberosAttributes,
     emrKmsKeyPolicy,

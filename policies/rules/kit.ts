@@ -11,7 +11,7 @@ import {
 } from "@pulumi/policy";
 import { Compliance } from "../compliance";
 import { isUnknownValueError, UnknownValue, UnknownValueError } from "../policyHost";
-import { describe, isObject, JsonObject, parseSecurityConfiguration } from "../model";
+import { describe, isObject, JsonObject, ParsedDocument, parseSecurityConfiguration } from "../model";
 import { SECURITY_CONFIGURATION_TYPES, securityConfigurationOf } from "../resources";
 
 /** What a check returns: the violations it found, or why the resource is out of its scope. */
@@ -85,14 +85,14 @@ export function resourceRule<C extends object>(
 export function documentRule<C extends object>(
     meta: Metadata,
     defaults: C,
-    check: (document: JsonObject, config: C) => CheckResult,
+    check: (document: JsonObject, config: C, parsed: ParsedDocument) => CheckResult,
 ): ResourceValidationPolicy {
     return resourceRule(meta, SECURITY_CONFIGURATION_TYPES, defaults, (props, config, args) => {
-        const { document, problem } = parseSecurityConfiguration(securityConfigurationOf(args.type, props));
-        if (!document) {
-            return [`${problem!.message}. Fix the document: EMR refuses it, and none of its settings can be checked.`];
+        const parsed = parseSecurityConfiguration(securityConfigurationOf(args.type, props));
+        if (!parsed.document) {
+            return [`${parsed.problem!.message}. Fix the document: EMR refuses it, and none of its settings can be checked.`];
         }
-        return check(document, config);
+        return check(parsed.document, config, parsed);
     });
 }
 

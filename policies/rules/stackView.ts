@@ -4,12 +4,15 @@
  * unknown at preview defers the rule instead of deciding it.
  */
 import { PolicyResource } from "@pulumi/policy";
-import { isObject, JsonObject, parseSecurityConfiguration } from "../model";
+import { isObject, JsonObject, kmsAliasName, parseSecurityConfiguration } from "../model";
 import {
+    CLASSIC_KMS_KEY,
     CLUSTER_TYPES,
     IAM_INSTANCE_PROFILE,
     IAM_ROLE,
+    KMS_ALIAS_TYPES,
     KMS_KEY_POLICY,
+    NATIVE_KMS_KEY,
     SECURITY_CONFIGURATION_TYPES,
     securityConfigurationOf,
 } from "../resources";
@@ -33,19 +36,47 @@ export class StackView {
         return types.flatMap((t) => this.byType.get(t) ?? []);
     }
 
-    /** The resources of the given types whose `key(resource)` equals `value`, through an index built once per key. */
+    /**
+     * The resources of the given types whose `key(resource)` equals `value`, through an index built
+     * once per key. Lists grow in place, so many resources under one value cost linear time; an
+     * absent value is never a key.
+     */
     where(types: readonly string[], id: string, key: (r: PolicyResource) => unknown[], value: unknown): PolicyResource[] {
         let index = this.indexes.get(id);
         if (!index) {
             index = new Map();
             for (const resource of this.ofTypes(types)) {
                 for (const k of key(resource)) {
-                    index.set(k, [...(index.get(k) ?? []), resource]);
+                    if (k === undefined || k === null) {
+                        continue;
+                    }
+                    const list = index.get(k);
+                    if (list) {
+                        list.push(resource);
+                    } else {
+                        index.set(k, [resource]);
+                    }
                 }
             }
             this.indexes.set(id, index);
         }
         return index.get(value) ?? [];
+    }
+
+    /**
+     * The stack's KMS key that a reference names: a key ARN or key id directly, an alias ARN or alias
+     * name through the stack's alias resources. `undefined` when the key is not one of the stack's,
+     * or its alias is not in the stack.
+     */
+    kmsKey(reference: string): PolicyResource | undefined {
+        const byArnOrId = (value: unknown) =>
+            this.where([CLASSIC_KMS_KEY, NATIVE_KMS_KEY], "key-by-arn-or-id", (k) => [k.props.arn, k.props.keyId], value)[0];
+        const alias = kmsAliasName(reference);
+        if (alias === undefined) {
+            return byArnOrId(reference);
+        }
+        const [found] = this.where(KMS_ALIAS_TYPES, "alias-by-name", (a) => [a.props.name, a.props.aliasName], alias);
+        return found ? byArnOrId(found.props.targetKeyId) : undefined;
     }
 
     /** The security configuration of the stack that carries this name (`name` input or output). */

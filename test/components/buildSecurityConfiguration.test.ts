@@ -215,6 +215,7 @@ const COVERAGE: SecurityConfigurationSpec[] = [
                 identityCenterInstanceArn: "arn:aws:sso:::instance/ssoins-72230a1b2c3d4e5f",
                 iamRoleForEmrIdentityCenterApplicationArn: role("idc"),
                 identityCenterApplicationAssignmentRequired: true,
+                enableUserBackgroundSession: true,
             },
         },
         authorizationConfiguration: runtimeRoles,
@@ -242,7 +243,7 @@ function keyPaths(value: unknown, prefix = ""): string[] {
     return Object.entries(value).flatMap(([k, v]) => [`${prefix}/${k}`, ...keyPaths(v, `${prefix}/${k}`)]);
 }
 
-function problemsOf(f: () => unknown): { path: string; message: string }[] {
+function problemsOf(f: () => unknown): { path: string; code: string; message: string }[] {
     try {
         f();
     } catch (e) {
@@ -305,31 +306,33 @@ describe("buildSecurityConfiguration", () => {
                 { releaseLabel: "emr-5.20.0" },
             ),
         );
+        // Paths are the arguments'; messages keep EMR's key names, and every problem has its code.
+        // The alias for the disk key is valid: EMR accepts it (a posture rule advises the key ARN).
         assert.deepStrictEqual(problems, [
             {
                 path: "encryptionConfiguration.atRestEncryptionConfiguration.s3EncryptionConfiguration.encryptionMode",
-                message: 'encryptionMode must be "SSE-S3", "SSE-KMS", "CSE-KMS" or "CSE-Custom"; got "SSE-C"',
-            },
-            {
-                path: "encryptionConfiguration.atRestEncryptionConfiguration.localDiskEncryptionConfiguration.awsKmsKey",
-                message:
-                    'awsKmsKey must be a full KMS key ARN such as arn:aws:kms:us-east-1:111122223333:key/<key-id>, not an alias: EMR requires a fully specified key ARN; got the string "alias/disk"',
+                code: "value-not-allowed",
+                message: 'EncryptionMode must be "SSE-S3", "SSE-KMS", "CSE-KMS" or "CSE-Custom"; got "SSE-C"',
             },
             {
                 path: "authenticationConfiguration.kerberosConfiguration.provider",
+                code: "value-not-allowed",
                 message:
-                    'provider must be "ClusterDedicatedKdc" or "ExternalKdc"; got "clusterDedicatedKdc" (values are case-sensitive: did you mean "ClusterDedicatedKdc"?)',
+                    'Provider must be "ClusterDedicatedKdc" or "ExternalKdc"; got "clusterDedicatedKdc" (values are case-sensitive: did you mean "ClusterDedicatedKdc"?)',
             },
             {
                 path: "instanceMetadataServiceConfiguration.httpPutResponseHopLimit",
-                message: "httpPutResponseHopLimit must be from 1 to 64; got 0",
+                code: "out-of-range",
+                message: "HttpPutResponseHopLimit must be from 1 to 64; got 0",
             },
             {
                 path: "encryptionConfiguration.atRestEncryptionConfiguration.localDiskEncryptionConfiguration.enableEbsEncryption",
+                code: "release-too-old",
                 message: "EBS encryption needs EMR 5.24.0 and later; emr-5.20.0 does not support it",
             },
             {
                 path: "instanceMetadataServiceConfiguration.minimumInstanceMetadataServiceVersion",
+                code: "release-too-old",
                 message:
                     "Requiring IMDSv2 needs EMR 5.23.1, 5.27.1, 5.32.0 and later 5.x, and 6.2.0 and later; emr-5.20.0 does not support it",
             },
@@ -345,26 +348,33 @@ describe("buildSecurityConfiguration", () => {
         assert.deepStrictEqual(problems, [
             {
                 path: "encryptionConfiguration.atRestEncryption",
+                code: "unknown-key",
                 message:
-                    "atRestEncryption is not an argument here; allowed: enableInTransitEncryption, enableAtRestEncryption, inTransitEncryptionConfiguration, atRestEncryptionConfiguration, emrWalEncryptionConfiguration",
+                    '"atRestEncryption" is not an argument here; allowed: enableInTransitEncryption, enableAtRestEncryption, inTransitEncryptionConfiguration, atRestEncryptionConfiguration, emrWalEncryptionConfiguration',
             },
         ]);
     });
 
-    it("keeps an explicit enable flag, and reports one that contradicts its section", () => {
-        const problems = problemsOf(() =>
-            buildSecurityConfiguration({
-                encryptionConfiguration: {
-                    enableAtRestEncryption: false,
-                    atRestEncryptionConfiguration: { s3EncryptionConfiguration: { encryptionMode: "SSE-S3" } },
-                },
-            }),
-        );
+    it("keeps an explicit enable flag false beside its section, which EMR accepts (emr-encryption-flags advises)", () => {
+        const document = buildSecurityConfiguration({
+            encryptionConfiguration: {
+                enableAtRestEncryption: false,
+                atRestEncryptionConfiguration: { s3EncryptionConfiguration: { encryptionMode: "SSE-S3" } },
+            },
+        });
+        assert.strictEqual(document.EncryptionConfiguration?.EnableAtRestEncryption, false);
+        assert.deepStrictEqual(document.EncryptionConfiguration?.AtRestEncryptionConfiguration, {
+            S3EncryptionConfiguration: { EncryptionMode: "SSE-S3" },
+        });
+    });
+
+    it("refuses an enable flag true with nothing to enable, naming the argument path and the code", () => {
+        const problems = problemsOf(() => buildSecurityConfiguration({ encryptionConfiguration: { enableInTransitEncryption: true } }));
         assert.deepStrictEqual(problems, [
             {
-                path: "encryptionConfiguration.enableAtRestEncryption",
-                message:
-                    "enableAtRestEncryption must be true when atRestEncryptionConfiguration is present: EMR ignores the section otherwise. Set it to true or remove the section",
+                path: "encryptionConfiguration.inTransitEncryptionConfiguration",
+                code: "flag-without-section",
+                message: "InTransitEncryptionConfiguration is required when EnableInTransitEncryption is true: there is nothing to enable",
             },
         ]);
     });

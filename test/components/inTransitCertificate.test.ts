@@ -190,7 +190,7 @@ describe("InTransitCertificate component", () => {
                     validityHours: 100000,
                     earlyRenewalHours: -1,
                     extraDnsNames: ["not a name"],
-                    kmsKeyArn: "alias/certs",
+                    kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/not-a-key",
                 }),
             (e: Error) => {
                 assert.strictEqual(
@@ -202,7 +202,7 @@ describe("InTransitCertificate component", () => {
                         "  - earlyRenewalHours: earlyRenewalHours must be a whole number from 0 to 99999; got -1",
                         '  - region: region must be an AWS Region such as us-east-1; got "US East"',
                         '  - extraDnsNames[0]: extraDnsNames[0] must be a DNS name such as corp.example.com (without a leading *.); got "not a name"',
-                        '  - kmsKeyArn: kmsKeyArn must be a full KMS key ARN such as arn:aws:kms:us-east-1:111122223333:key/<key-id>, not an alias: EMR requires a fully specified key ARN; got "alias/certs"',
+                        '  - kmsKeyArn: kmsKeyArn must name a KMS key: after key/ comes a key id (a UUID such as 1234abcd-12ab-34cd-56ef-1234567890ab, or mrk-<32 hex digits>); got "arn:aws:kms:us-east-1:111122223333:key/not-a-key"',
                     ].join("\n"),
                 );
                 return true;

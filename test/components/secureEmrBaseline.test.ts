@@ -50,6 +50,27 @@ function keyPolicies(mocks: ProviderLikeMocks): Record<string, { Sid: string; Pr
 }
 
 describe("SecureEmrBaseline component", () => {
+    it("accepts brought keys named by alias ARN or key id, as EMR does, and warns once per use to name them by ARN", async () => {
+        const { baseline, warnings } = await deploy(false, {
+            ...BASE,
+            s3KmsKeyArn: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/emr-data`,
+            localDiskKmsKeyArn: "0a1b2c3d-2222-4a5b-8c9d-0e1f2a3b4c02",
+        });
+        const document = JSON.parse((await valueOf(baseline.configuration))!);
+        assert.strictEqual(
+            document.EncryptionConfiguration.AtRestEncryptionConfiguration.S3EncryptionConfiguration.AwsKmsKey,
+            `arn:aws:kms:us-east-1:${ACCOUNT}:alias/emr-data`,
+        );
+        assert.deepStrictEqual(
+            warnings.map((w) => w.replace(/ \(.*$/, "")).sort(),
+            [
+                'SecurityConfiguration "analytics-config": encryptionConfiguration.atRestEncryptionConfiguration.s3EncryptionConfiguration.awsKmsKey is an alias ARN',
+                'SecurityConfiguration "analytics-config": encryptionConfiguration.atRestEncryptionConfiguration.localDiskEncryptionConfiguration.awsKmsKey is a bare key id',
+                'InTransitCertificate "analytics-cert": kmsKeyArn is an alias ARN',
+            ].sort(),
+        );
+    });
+
     it("composes separate keys, a certificate, IMDSv2 and the security configuration, with no warning", async () => {
         const { mocks, baseline, warnings } = await deploy(false, BASE);
         assert.deepStrictEqual(warnings, []);

@@ -80,10 +80,10 @@ describe("SecurityConfiguration component", () => {
                             [
                                 'Invalid arguments for SecurityConfiguration "bad":',
                                 '  - namePrefix: namePrefix must be 1 to 100 letters, digits, "-" or "_"; got "analytics/prod"',
-                                '  - encryptionConfiguration.atRestEncryptionConfiguration.s3EncryptionConfiguration.encryptionMode: encryptionMode must be "SSE-S3", "SSE-KMS", "CSE-KMS" or "CSE-Custom"; got "SSE-C"',
-                                '  - encryptionConfiguration.atRestEncryptionConfiguration.localDiskEncryptionConfiguration.s3Object: s3Object is required when encryptionKeyProviderType is "Custom"',
-                                '  - encryptionConfiguration.atRestEncryptionConfiguration.localDiskEncryptionConfiguration.encryptionKeyProviderClass: encryptionKeyProviderClass is required when encryptionKeyProviderType is "Custom"',
-                                '  - encryptionConfiguration.atRestEncryptionConfiguration.localDiskEncryptionConfiguration.enableEbsEncryption: enableEbsEncryption requires encryptionKeyProviderType "AwsKms": EMR encrypts EBS volumes only with a KMS key',
+                                '  - encryptionConfiguration.atRestEncryptionConfiguration.s3EncryptionConfiguration.encryptionMode: EncryptionMode must be "SSE-S3", "SSE-KMS", "CSE-KMS" or "CSE-Custom"; got "SSE-C"',
+                                '  - encryptionConfiguration.atRestEncryptionConfiguration.localDiskEncryptionConfiguration.s3Object: S3Object is required when EncryptionKeyProviderType is "Custom"',
+                                '  - encryptionConfiguration.atRestEncryptionConfiguration.localDiskEncryptionConfiguration.encryptionKeyProviderClass: EncryptionKeyProviderClass is required when EncryptionKeyProviderType is "Custom"',
+                                '  - encryptionConfiguration.atRestEncryptionConfiguration.localDiskEncryptionConfiguration.enableEbsEncryption: EnableEbsEncryption requires EncryptionKeyProviderType "AwsKms": EMR encrypts EBS volumes only with a KMS key',
                                 "  - encryptionConfiguration.atRestEncryptionConfiguration.localDiskEncryptionConfiguration.enableEbsEncryption: EBS encryption needs EMR 5.24.0 and later; emr-5.20.0 does not support it",
                                 "  - instanceMetadataServiceConfiguration.minimumInstanceMetadataServiceVersion: Requiring IMDSv2 needs EMR 5.23.1, 5.27.1, 5.32.0 and later 5.x, and 6.2.0 and later; emr-5.20.0 does not support it",
                             ].join("\n"),
@@ -176,15 +176,55 @@ describe("SecurityConfiguration component", () => {
                 args({
                     encryptionConfiguration: {
                         atRestEncryptionConfiguration: {
-                            s3EncryptionConfiguration: { encryptionMode: "SSE-KMS", awsKmsKey: pulumi.output("alias/analytics") },
+                            s3EncryptionConfiguration: {
+                                encryptionMode: "SSE-KMS",
+                                awsKmsKey: pulumi.output("arn:aws:kms:us-east-1:111122223333:key/1234-1234"),
+                            },
                         },
                     },
                 }),
             );
             await assert.rejects(
                 isKnown(component.configuration),
-                /encryptionConfiguration\.atRestEncryptionConfiguration\.s3EncryptionConfiguration\.awsKmsKey: awsKmsKey must be a full KMS key ARN/,
+                /encryptionConfiguration\.atRestEncryptionConfiguration\.s3EncryptionConfiguration\.awsKmsKey: AwsKmsKey must name a KMS key: after key\/ comes a key id/,
             );
+        });
+
+        it("accepts a key given as an alias or key id, as EMR does, and warns on the component to use the key ARN", async () => {
+            await useMocks(false);
+            const warnings: string[] = [];
+            const warn = pulumi.log.warn;
+            (pulumi.log as { warn: typeof warn }).warn = (message: string) => {
+                warnings.push(message);
+                return Promise.resolve();
+            };
+            try {
+                const component = new SecurityConfiguration(
+                    "analytics",
+                    args({
+                        encryptionConfiguration: {
+                            atRestEncryptionConfiguration: {
+                                s3EncryptionConfiguration: { encryptionMode: "SSE-KMS", awsKmsKey: pulumi.output("alias/analytics") },
+                                localDiskEncryptionConfiguration: {
+                                    encryptionKeyProviderType: "AwsKms",
+                                    awsKmsKey: "0a1b2c3d-2222-4a5b-8c9d-0e1f2a3b4c02",
+                                },
+                            },
+                        },
+                    }),
+                );
+                const configuration = JSON.parse((await valueOf(component.configuration))!);
+                assert.strictEqual(
+                    configuration.EncryptionConfiguration.AtRestEncryptionConfiguration.S3EncryptionConfiguration.AwsKmsKey,
+                    "alias/analytics",
+                );
+                assert.deepStrictEqual(warnings, [
+                    'SecurityConfiguration "analytics": encryptionConfiguration.atRestEncryptionConfiguration.s3EncryptionConfiguration.awsKmsKey is an alias name ("alias/analytics"). EMR accepts it, but use the key ARN, so that key-policy checks and cross-account use are exact.',
+                    'SecurityConfiguration "analytics": encryptionConfiguration.atRestEncryptionConfiguration.localDiskEncryptionConfiguration.awsKmsKey is a bare key id ("0a1b2c3d-2222-4a5b-8c9d-0e1f2a3b4c02"). EMR accepts it, but use the key ARN, so that key-policy checks and cross-account use are exact.',
+                ]);
+            } finally {
+                (pulumi.log as { warn: typeof warn }).warn = warn;
+            }
         });
     });
 });

@@ -101,9 +101,13 @@ describe("the deployable stack (Pulumi.yaml)", () => {
 
     it("refuses bad config with a message naming each argument", async () => {
         await assert.rejects(
-            runProgram({ "aws:region": "us-east-1", s3KmsKeyArn: "alias/emr", kerberosRealm: "ec2.internal" }),
+            runProgram({
+                "aws:region": "us-east-1",
+                s3KmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/emr",
+                kerberosRealm: "ec2.internal",
+            }),
             (e: Error) =>
-                /s3KmsKeyArn: s3KmsKeyArn must be a full KMS key ARN/.test(e.message) &&
+                /s3KmsKeyArn: s3KmsKeyArn must name a KMS key: after key\/ comes a key id/.test(e.message) &&
                 /kerberos\.realm: kerberos\.realm must be upper case/.test(e.message),
         );
     });

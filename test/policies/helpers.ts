@@ -15,6 +15,9 @@ export const DOCUMENT_RULES = [
     "emr-kerberos-authentication",
     "emr-imdsv2",
     "emr-separate-kms-keys",
+    "emr-kms-key-reference",
+    "emr-encryption-flags",
+    "emr-identity-center-assignment-key",
 ];
 
 export const KEY_S3 = "arn:aws:kms:us-east-1:111122223333:key/0a1b2c3d-1111-4a5b-8c9d-0e1f2a3b4c01";

@@ -135,7 +135,7 @@ function exercise(where: () => string): void {
         );
         assert.deepStrictEqual(
             found.map((d) => d.policy),
-            ["emr-security-configuration-valid", "emr-in-transit-encryption"],
+            ["emr-in-transit-encryption", "emr-encryption-flags"],
         );
         const stack = await pack.analyzeStack([
             sc(JSON.stringify(hardened()), "emr-sc"),

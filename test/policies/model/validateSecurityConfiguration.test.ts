@@ -86,6 +86,7 @@ describe("validateSecurityConfiguration", () => {
             assert.deepStrictEqual(validateSecurityConfiguration({}), [
                 {
                     path: "",
+                    code: "empty-document",
                     message:
                         "A security configuration must set at least one of EncryptionConfiguration, AuthenticationConfiguration, AuthorizationConfiguration, InstanceMetadataServiceConfiguration, LakeFormationConfiguration",
                 },
@@ -101,6 +102,7 @@ describe("validateSecurityConfiguration", () => {
                 [
                     {
                         path: "/EncryptionConfiguration/EnableAtRestEncryption",
+                        code: "wrong-type",
                         message: 'EnableAtRestEncryption must be a JSON boolean (true or false); got the string "true"',
                     },
                 ],
@@ -111,6 +113,7 @@ describe("validateSecurityConfiguration", () => {
                 [
                     {
                         path: `${S3}/EncryptionMode`,
+                        code: "value-not-allowed",
                         message:
                             'EncryptionMode must be "SSE-S3", "SSE-KMS", "CSE-KMS" or "CSE-Custom"; got "sse-kms" (values are case-sensitive: did you mean "SSE-KMS"?)',
                     },
@@ -126,46 +129,14 @@ describe("validateSecurityConfiguration", () => {
                 [
                     {
                         path: `${S3}/AWSKmsKey`,
+                        code: "unknown-key",
                         message:
                             '"AWSKmsKey" is not a key of S3EncryptionConfiguration; EMR rejects unknown keys. Keys are case-sensitive: did you mean "AwsKmsKey"? Allowed keys: EncryptionMode, AwsKmsKey, S3Object, EncryptionKeyProviderClass, Overrides',
                     },
-                    { path: `${S3}/AwsKmsKey`, message: 'AwsKmsKey is required when EncryptionMode is "SSE-KMS"' },
-                ],
-            ],
-            [
-                "a KMS alias instead of a key ARN",
-                (d) => (d.EncryptionConfiguration.AtRestEncryptionConfiguration.S3EncryptionConfiguration.AwsKmsKey = "alias/emr"),
-                [
                     {
                         path: `${S3}/AwsKmsKey`,
-                        message:
-                            'AwsKmsKey must be a full KMS key ARN such as arn:aws:kms:us-east-1:111122223333:key/<key-id>, not an alias: EMR requires a fully specified key ARN; got the string "alias/emr"',
-                    },
-                ],
-            ],
-            [
-                "an alias ARN",
-                (d) =>
-                    (d.EncryptionConfiguration.AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration.AwsKmsKey =
-                        "arn:aws:kms:us-east-1:111122223333:alias/emr-disk"),
-                [
-                    {
-                        path: `${LD}/AwsKmsKey`,
-                        message:
-                            'AwsKmsKey must be a full KMS key ARN such as arn:aws:kms:us-east-1:111122223333:key/<key-id>, not an alias: EMR requires a fully specified key ARN; got the string "arn:aws:kms:us-east-1:111122223333:alias/emr-disk"',
-                    },
-                ],
-            ],
-            [
-                "a bare key id",
-                (d) =>
-                    (d.EncryptionConfiguration.AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration.AwsKmsKey =
-                        "0a1b2c3d-2222-4a5b-8c9d-0e1f2a3b4c02"),
-                [
-                    {
-                        path: `${LD}/AwsKmsKey`,
-                        message:
-                            'AwsKmsKey must be a full KMS key ARN such as arn:aws:kms:us-east-1:111122223333:key/<key-id>, not a bare key id: EMR requires a fully specified key ARN; got the string "0a1b2c3d-2222-4a5b-8c9d-0e1f2a3b4c02"',
+                        code: "missing-required",
+                        message: 'AwsKmsKey is required when EncryptionMode is "SSE-KMS"',
                     },
                 ],
             ],
@@ -177,6 +148,7 @@ describe("validateSecurityConfiguration", () => {
                 [
                     {
                         path: `${TLS}/S3Object`,
+                        code: "bad-format",
                         message:
                             'S3Object must be an S3 object location, s3://<bucket>/<key>.zip or arn:aws:s3:::<bucket>/<key>.zip when CertificateProviderType is "PEM"',
                     },
@@ -190,6 +162,7 @@ describe("validateSecurityConfiguration", () => {
                 [
                     {
                         path: `${TLS}/S3Object`,
+                        code: "bad-format",
                         message:
                             'S3Object must name a .zip object (s3://<bucket>/<key>.zip or arn:aws:s3:::<bucket>/<key>.zip) when CertificateProviderType is "PEM"',
                     },
@@ -204,10 +177,12 @@ describe("validateSecurityConfiguration", () => {
                 [
                     {
                         path: "/AuthenticationConfiguration/KerberosConfiguration/ClusterDedicatedKdcConfiguration/TicketLifetimeInHours",
+                        code: "wrong-type",
                         message: "TicketLifetimeInHours must be a JSON integer; got the number 1.5",
                     },
                     {
                         path: "/InstanceMetadataServiceConfiguration/HttpPutResponseHopLimit",
+                        code: "out-of-range",
                         message: "HttpPutResponseHopLimit must be from 1 to 64; got 65",
                     },
                 ],
@@ -220,10 +195,12 @@ describe("validateSecurityConfiguration", () => {
                 [
                     {
                         path: "/InstanceMetadataServiceConfiguration/MinimumInstanceMetadataServiceVersion",
+                        code: "value-not-allowed",
                         message: "MinimumInstanceMetadataServiceVersion must be 1 or 2; got 3",
                     },
                     {
                         path: "/InstanceMetadataServiceConfiguration/HttpPutResponseHopLimit",
+                        code: "missing-required",
                         message: "HttpPutResponseHopLimit is required in InstanceMetadataServiceConfiguration",
                     },
                 ],
@@ -231,7 +208,13 @@ describe("validateSecurityConfiguration", () => {
             [
                 "a section given as null",
                 (d) => (d.AuthenticationConfiguration = null),
-                [{ path: "/AuthenticationConfiguration", message: "AuthenticationConfiguration must be a JSON object; got null" }],
+                [
+                    {
+                        path: "/AuthenticationConfiguration",
+                        code: "wrong-type",
+                        message: "AuthenticationConfiguration must be a JSON object; got null",
+                    },
+                ],
             ],
             [
                 "the old TicketLifeTimeInHours spelling",
@@ -242,6 +225,7 @@ describe("validateSecurityConfiguration", () => {
                 [
                     {
                         path: "/AuthenticationConfiguration/KerberosConfiguration/ClusterDedicatedKdcConfiguration/TicketLifeTimeInHours",
+                        code: "unknown-key",
                         message:
                             '"TicketLifeTimeInHours" is not a key of ClusterDedicatedKdcConfiguration; EMR rejects unknown keys. Keys are case-sensitive: did you mean "TicketLifetimeInHours"? Allowed keys: TicketLifetimeInHours, CrossRealmTrustConfiguration',
                     },
@@ -300,16 +284,6 @@ describe("validateSecurityConfiguration", () => {
                 "at-rest encryption on without its section",
                 (d) => delete d.EncryptionConfiguration.AtRestEncryptionConfiguration,
                 ["/EncryptionConfiguration/AtRestEncryptionConfiguration"],
-            ],
-            [
-                "an at-rest section with the flag off",
-                (d) => (d.EncryptionConfiguration.EnableAtRestEncryption = false),
-                ["/EncryptionConfiguration/EnableAtRestEncryption"],
-            ],
-            [
-                "an in-transit section with the flag missing",
-                (d) => delete d.EncryptionConfiguration.EnableInTransitEncryption,
-                ["/EncryptionConfiguration/EnableInTransitEncryption"],
             ],
             [
                 "an empty at-rest section",
@@ -430,15 +404,25 @@ describe("validateSecurityConfiguration", () => {
                 AwsKmsKey: KEY_B,
             };
             assert.deepStrictEqual(validateSecurityConfiguration(doc), [
-                { path: `${S3}/AwsKmsKey`, message: 'AwsKmsKey is required when EncryptionMode is "SSE-KMS"' },
-                { path: `${LD}/S3Object`, message: 'S3Object is required when EncryptionKeyProviderType is "Custom"' },
+                { path: `${S3}/AwsKmsKey`, code: "missing-required", message: 'AwsKmsKey is required when EncryptionMode is "SSE-KMS"' },
+                {
+                    path: `${LD}/S3Object`,
+                    code: "missing-required",
+                    message: 'S3Object is required when EncryptionKeyProviderType is "Custom"',
+                },
                 {
                     path: `${LD}/EncryptionKeyProviderClass`,
+                    code: "missing-required",
                     message: 'EncryptionKeyProviderClass is required when EncryptionKeyProviderType is "Custom"',
                 },
-                { path: `${LD}/AwsKmsKey`, message: 'AwsKmsKey is not allowed when EncryptionKeyProviderType is "Custom"; remove it' },
+                {
+                    path: `${LD}/AwsKmsKey`,
+                    code: "not-allowed-here",
+                    message: 'AwsKmsKey is not allowed when EncryptionKeyProviderType is "Custom"; remove it',
+                },
                 {
                     path: `${LD}/EnableEbsEncryption`,
+                    code: "not-allowed-here",
                     message:
                         'EnableEbsEncryption requires EncryptionKeyProviderType "AwsKms": EMR encrypts EBS volumes only with a KMS key',
                 },
@@ -454,9 +438,14 @@ describe("validateSecurityConfiguration", () => {
         });
         it("refuses EBS encryption before 5.24.0 and IMDSv2 where EMR lacks it", () => {
             assert.deepStrictEqual(gate(hardened(), "emr-5.23.0"), [
-                { path: `${LD}/EnableEbsEncryption`, message: "EBS encryption needs EMR 5.24.0 and later; emr-5.23.0 does not support it" },
+                {
+                    path: `${LD}/EnableEbsEncryption`,
+                    code: "release-too-old",
+                    message: "EBS encryption needs EMR 5.24.0 and later; emr-5.23.0 does not support it",
+                },
                 {
                     path: "/InstanceMetadataServiceConfiguration/MinimumInstanceMetadataServiceVersion",
+                    code: "release-too-old",
                     message:
                         "Requiring IMDSv2 needs EMR 5.23.1, 5.27.1, 5.32.0 and later 5.x, and 6.2.0 and later; emr-5.23.0 does not support it",
                 },
@@ -497,7 +486,7 @@ describe("validateSecurityConfiguration", () => {
         });
         it("reports a release label it cannot read", () => {
             assert.deepStrictEqual(gate(hardened(), "6.15"), [
-                { path: "", message: 'releaseLabel must look like "emr-6.15.0"; got "6.15"' },
+                { path: "", code: "bad-release-label", message: 'releaseLabel must be a string like "emr-6.15.0"; got the string "6.15"' },
             ]);
         });
     });
@@ -518,5 +507,211 @@ describe("validateSecurityConfiguration on sparse arrays", () => {
             validateSecurityConfiguration(document).map((p) => p.path),
             ["/AuthorizationConfiguration/EmrFsConfiguration/RoleMappings/0/Identifiers/0"],
         );
+    });
+});
+
+/**
+ * What EMR accepts although a stricter reading once refused it (reference, "Corrections from real
+ * documents"): each case names its evidence. None of these may produce a problem.
+ */
+describe("validateSecurityConfiguration accepts what EMR accepts", () => {
+    const S3_PATH = ["EncryptionConfiguration", "AtRestEncryptionConfiguration", "S3EncryptionConfiguration"];
+    const cases: [string, string, (d: Record<string, any>) => void, string?][] = [
+        [
+            "an S3 data key given as an alias ARN",
+            "Terraform's acceptance test and DescribeSecurityConfiguration outputs hold alias ARNs",
+            (d) =>
+                (d.EncryptionConfiguration.AtRestEncryptionConfiguration.S3EncryptionConfiguration.AwsKmsKey =
+                    "arn:aws:kms:us-east-1:111122223333:alias/emr-s3"),
+        ],
+        [
+            "a local-disk key given as an alias name",
+            "KMS, S3 and EC2 accept alias/<name> for same-account keys",
+            (d) => (d.EncryptionConfiguration.AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration.AwsKmsKey = "alias/emr-disk"),
+        ],
+        [
+            "a local-disk key given as a bare key id, EBS encryption on",
+            "production stacks pass key ids for S3, local disk and EBS",
+            (d) =>
+                (d.EncryptionConfiguration.AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration.AwsKmsKey =
+                    "0a1b2c3d-2222-4a5b-8c9d-0e1f2a3b4c02"),
+        ],
+        [
+            "a certificate zip in a bucket whose name has capitals",
+            "every AWS CLI and CloudFormation example in the Management Guide uses s3://MyConfigStore/",
+            (d) =>
+                (d.EncryptionConfiguration.InTransitEncryptionConfiguration.TLSCertificateConfiguration.S3Object =
+                    "s3://MyConfigStore/artifacts/MyCerts.zip"),
+        ],
+        [
+            "an EMRFS role-mapping prefix in a bucket with capitals",
+            "AWS's EMRFS role-mapping example uses s3://MyBucket/",
+            (d) =>
+                (d.AuthorizationConfiguration = {
+                    EmrFsConfiguration: {
+                        RoleMappings: [
+                            { Role: "arn:aws:iam::111122223333:role/data", IdentifierType: "Prefix", Identifiers: ["s3://MyBucket/"] },
+                        ],
+                    },
+                }),
+        ],
+        [
+            "a Ranger plugin for Trino",
+            'Management Guide, "Trino plugin for Ranger integration with Amazon EMR"',
+            (d) =>
+                (d.AuthorizationConfiguration = {
+                    RangerConfiguration: {
+                        AdminServerURL: "https://ranger.example.com:6182",
+                        RoleForRangerPluginsARN: "arn:aws:iam::111122223333:role/ranger-plugins",
+                        RoleForOtherAWSServicesARN: "arn:aws:iam::111122223333:role/ranger-other",
+                        AdminServerSecretARN: "arn:aws:secretsmanager:us-east-1:111122223333:secret:admin",
+                        RangerPluginConfigurations: [
+                            {
+                                App: "Trino",
+                                ClientSecretARN: "arn:aws:secretsmanager:us-east-1:111122223333:secret:trino",
+                                PolicyRepositoryName: "trino",
+                            },
+                        ],
+                    },
+                }),
+        ],
+        [
+            "a custom key provider class without a package",
+            "an AWS blog sample's provider class emrtls has no package and ran on EMR 5.14.0 and 5.22.0",
+            (d) =>
+                (d.EncryptionConfiguration.InTransitEncryptionConfiguration.TLSCertificateConfiguration = {
+                    CertificateProviderType: "Custom",
+                    S3Object: "s3://my-bucket/emrtls.jar",
+                    CertificateProviderClass: "emrtls",
+                }),
+        ],
+        [
+            "an external KDC's AD integration without AdServer",
+            "AWS's ExtKDCWithADIntegration CLI example omits it",
+            (d) =>
+                (d.AuthenticationConfiguration.KerberosConfiguration = {
+                    Provider: "ExternalKdc",
+                    ExternalKdcConfiguration: {
+                        KdcServerType: "Single",
+                        AdminServer: "kdc.example.com:749",
+                        KdcServer: "kdc.example.com:88",
+                        AdIntegrationConfiguration: { AdRealm: "AD.EXAMPLE.COM", AdDomain: "ad.example.com" },
+                    },
+                }),
+        ],
+        [
+            "user background sessions for Identity Center on 7.11.0",
+            "Management Guide, user background sessions (EMR 7.11.0+)",
+            (d) =>
+                (d.AuthenticationConfiguration = {
+                    IdentityCenterConfiguration: {
+                        EnableIdentityCenter: true,
+                        IAMRoleForEMRIdentityCenterApplicationARN: "arn:aws:iam::111122223333:role/idc",
+                        EnableUserBackgroundSession: true,
+                    },
+                }),
+            "emr-7.11.0",
+        ],
+        [
+            "the assignment key spelled as AWS's own examples spell it",
+            "AWS's Identity Center examples write IdentityCenterApplicationAssigmentRequired",
+            (d) =>
+                (d.AuthenticationConfiguration = {
+                    IdentityCenterConfiguration: {
+                        EnableIdentityCenter: true,
+                        IAMRoleForEMRIdentityCenterApplicationARN: "arn:aws:iam::111122223333:role/idc",
+                        IdentityCenterApplicationAssigmentRequired: true,
+                    },
+                }),
+        ],
+        [
+            "an at-rest section with its flag false",
+            'EMR documents "if omitted, false is assumed" and AWS\'s WAL examples combine sections with false flags',
+            (d) => (d.EncryptionConfiguration.EnableAtRestEncryption = false),
+        ],
+        [
+            "an in-transit section with its flag missing",
+            'EMR documents "if omitted, false is assumed"',
+            (d) => delete d.EncryptionConfiguration.EnableInTransitEncryption,
+        ],
+    ];
+    for (const [what, evidence, mutate, releaseLabel] of cases) {
+        it(`accepts ${what} (evidence: ${evidence})`, () => {
+            const doc = hardened();
+            mutate(doc);
+            assert.deepStrictEqual(validateSecurityConfiguration(doc, { releaseLabel: releaseLabel ?? "emr-7.5.0" }), []);
+        });
+    }
+
+    it("still refuses what EMR refuses, each with its code", () => {
+        const codes = (mutate: (d: Record<string, any>) => void, releaseLabel = "emr-7.5.0") => {
+            const doc = hardened();
+            mutate(doc);
+            return validateSecurityConfiguration(doc, { releaseLabel }).map((p) => `${p.code} ${p.path}`);
+        };
+        const s3 = (d: Record<string, any>) => d.EncryptionConfiguration.AtRestEncryptionConfiguration.S3EncryptionConfiguration;
+        const ld = (d: Record<string, any>) => d.EncryptionConfiguration.AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration;
+        const at = (...keys: string[]) => "/" + [...S3_PATH.slice(0, 2), ...keys].join("/");
+        assert.deepStrictEqual(
+            codes((d) => (ld(d).EncryptionKeyProviderType = "AwsKMS")),
+            [`value-not-allowed ${at("LocalDiskEncryptionConfiguration", "EncryptionKeyProviderType")}`],
+        );
+        assert.deepStrictEqual(
+            codes((d) => delete s3(d).AwsKmsKey),
+            [`missing-required ${at("S3EncryptionConfiguration", "AwsKmsKey")}`],
+        );
+        assert.deepStrictEqual(
+            codes((d) => (s3(d).AwsKmsKey = "arn:aws:kms:us-east-1:111122223333:key/1234-1234-1234")),
+            [`kms-key-not-a-key ${at("S3EncryptionConfiguration", "AwsKmsKey")}`],
+        );
+        assert.deepStrictEqual(
+            codes((d) => (s3(d).AwsKmsKey = "my key")),
+            [`bad-format ${at("S3EncryptionConfiguration", "AwsKmsKey")}`],
+        );
+        assert.deepStrictEqual(codes(() => undefined, "emr-4.7.0").slice(0, 1), ["release-too-old "]);
+        assert.deepStrictEqual(
+            codes((d) => (d.EncryptionConfiguration.EnableAtRestEncryption = "true")),
+            ["wrong-type /EncryptionConfiguration/EnableAtRestEncryption"],
+        );
+        assert.deepStrictEqual(
+            codes((d) => {
+                delete d.EncryptionConfiguration.InTransitEncryptionConfiguration;
+                d.EncryptionConfiguration.EnableInTransitEncryption = true;
+            }),
+            ["flag-without-section /EncryptionConfiguration/InTransitEncryptionConfiguration"],
+        );
+        assert.deepStrictEqual(
+            codes((d) => (d.AuthenticationConfiguration = { IdentityCenterConfiguration: { EnableIdentityCenter: true } })),
+            ["missing-required /AuthenticationConfiguration/IdentityCenterConfiguration/IAMRoleForEMRIdentityCenterApplicationARN"],
+        );
+        assert.deepStrictEqual(
+            codes(
+                (d) =>
+                    (d.AuthenticationConfiguration = {
+                        IdentityCenterConfiguration: {
+                            EnableIdentityCenter: true,
+                            IAMRoleForEMRIdentityCenterApplicationARN: "arn:aws:iam::111122223333:role/idc",
+                            EnableUserBackgroundSession: true,
+                        },
+                    }),
+                "emr-7.10.0",
+            ),
+            ["release-too-old /AuthenticationConfiguration/IdentityCenterConfiguration/EnableUserBackgroundSession"],
+        );
+        assert.deepStrictEqual(
+            codes(
+                (d) => (d.EncryptionConfiguration.InTransitEncryptionConfiguration.TLSCertificateConfiguration.S3Object = "s3://ab/x.zip"),
+            ),
+            ["bad-format /EncryptionConfiguration/InTransitEncryptionConfiguration/TLSCertificateConfiguration/S3Object"],
+        );
+    });
+
+    it("names the real cause of a bad S3 location", () => {
+        const doc = hardened();
+        doc.EncryptionConfiguration.InTransitEncryptionConfiguration.TLSCertificateConfiguration.S3Object = "s3://my bucket/certs.zip";
+        const [problem] = validateSecurityConfiguration(doc);
+        assert.match(problem.message, /"my bucket" is not an S3 bucket name/);
+        doc.EncryptionConfiguration.InTransitEncryptionConfiguration.TLSCertificateConfiguration.S3Object = "s3://my-bucket/";
+        assert.match(validateSecurityConfiguration(doc)[0].message, /names the bucket but no object key/);
     });
 });

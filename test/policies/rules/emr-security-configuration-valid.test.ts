@@ -22,7 +22,7 @@ describe("emr-security-configuration-valid", () => {
     it("Noncompliance: names each problem with its JSON pointer", async () => {
         const [classic] = securityConfigurations(exampleText("invalid-01-sse-c-mode.json"));
         assert.deepStrictEqual(await messages(rule, classic), [
-            'The security configuration is not one EMR accepts:\n/EncryptionConfiguration/AtRestEncryptionConfiguration/S3EncryptionConfiguration/EncryptionMode: EncryptionMode must be "SSE-S3", "SSE-KMS", "CSE-KMS" or "CSE-Custom"; got "SSE-C"',
+            'The security configuration is not one EMR accepts:\n/EncryptionConfiguration/AtRestEncryptionConfiguration/S3EncryptionConfiguration/EncryptionMode: EncryptionMode must be "SSE-S3", "SSE-KMS", "CSE-KMS" or "CSE-Custom"; got "SSE-C" [value-not-allowed]',
         ]);
     });
 

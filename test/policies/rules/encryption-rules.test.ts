@@ -73,6 +73,18 @@ describe("emr-s3-encryption", () => {
         const overrides = mutated((d) => (S3(d).Overrides = [{ BucketName: "pii", EncryptionMode: "CSE-KMS", AwsKmsKey: KEY_DISK }]));
         assert.strictEqual(await only(emrS3Encryption, overrides), undefined);
     });
+    it("Compliance: SSE-KMS with an alias ARN, an alias name or a key id is KMS encryption (EMR accepts them; emr-kms-key-reference advises)", async () => {
+        for (const key of ["arn:aws:kms:us-east-1:111122223333:alias/emr", "alias/emr", "0a1b2c3d-2222-4a5b-8c9d-0e1f2a3b4c02"]) {
+            assert.strictEqual(
+                await only(
+                    emrS3Encryption,
+                    mutated((d) => (S3(d).AwsKmsKey = key)),
+                ),
+                undefined,
+                key,
+            );
+        }
+    });
     const cases: [string, (d: Record<string, any>) => void, string][] = [
         [
             "SSE-S3",
@@ -85,14 +97,14 @@ describe("emr-s3-encryption", () => {
             'S3EncryptionConfiguration has EncryptionMode "sse-kms"; allowed: "SSE-KMS" or "CSE-KMS" (case-sensitive).',
         ],
         [
-            "an alias instead of a key ARN",
-            (d) => (S3(d).AwsKmsKey = "alias/emr"),
-            "S3EncryptionConfiguration uses SSE-KMS but has an AwsKmsKey that is not a full KMS key ARN. Give the key's full ARN (arn:aws:kms:<region>:<account>:key/<id>), not an alias or key id.",
+            "a key ARN whose id names no key",
+            (d) => (S3(d).AwsKmsKey = "arn:aws:kms:us-east-1:111122223333:key/1234-1234"),
+            "S3EncryptionConfiguration uses SSE-KMS but has an AwsKmsKey that names no KMS key. Give the key's ARN (arn:aws:kms:<region>:<account>:key/<id>).",
         ],
         [
             "no key",
             (d) => delete S3(d).AwsKmsKey,
-            "S3EncryptionConfiguration uses SSE-KMS but has no AwsKmsKey. Give the key's full ARN (arn:aws:kms:<region>:<account>:key/<id>), not an alias or key id.",
+            "S3EncryptionConfiguration uses SSE-KMS but has no AwsKmsKey. Give the key's ARN (arn:aws:kms:<region>:<account>:key/<id>).",
         ],
         [
             "an override that weakens to SSE-S3",
@@ -164,9 +176,15 @@ describe("emr-local-disk-encryption", () => {
             "LocalDiskEncryptionConfiguration uses a Custom key provider without a valid S3Object jar and EncryptionKeyProviderClass. Add both, or use AwsKms.",
         ],
         [
-            "Noncompliance: a key id instead of a key ARN",
+            "Compliance: a key id, which KMS resolves (emr-kms-key-reference advises the ARN)",
             (d) => (DISK(d).AwsKmsKey = "0a1b2c3d-2222-4a5b-8c9d-0e1f2a3b4c02"),
-            "LocalDiskEncryptionConfiguration uses AwsKms but its AwsKmsKey is not a full KMS key ARN. Give the key's full ARN.",
+            undefined,
+        ],
+        ["Compliance: an alias ARN", (d) => (DISK(d).AwsKmsKey = "arn:aws:kms:us-east-1:111122223333:alias/emr-disk"), undefined],
+        [
+            "Noncompliance: a key ARN whose id names no key",
+            (d) => (DISK(d).AwsKmsKey = "arn:aws:kms:us-east-1:111122223333:key/disk"),
+            "LocalDiskEncryptionConfiguration uses AwsKms but its AwsKmsKey names no KMS key. Give the key's ARN.",
         ],
         [
             "Noncompliance: a provider in the wrong case",

@@ -195,6 +195,50 @@ describe("emr-kms-key-policy", () => {
             ["s3", "disk"],
         );
     });
+    it("finds the stack's key behind an alias ARN, an alias name or a key id in the document", async () => {
+        const aliases = [
+            r("aws:kms/alias:Alias", "s3-alias", { name: "alias/emr-s3", targetKeyId: KEY_S3.split("/")[1] }),
+            r("aws-native:kms:Alias", "disk-alias", { aliasName: "alias/emr-disk", targetKeyId: KEY_DISK }),
+        ];
+        const byAlias = mutated((d) => {
+            d.EncryptionConfiguration.AtRestEncryptionConfiguration.S3EncryptionConfiguration.AwsKmsKey = `arn:aws:kms:us-east-1:${ACCOUNT}:alias/emr-s3`;
+            d.EncryptionConfiguration.AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration.AwsKmsKey = "alias/emr-disk";
+        });
+        const resources = (s3Users: string[]) => [
+            sc(byAlias),
+            cluster({ kerberosAttributes: ATTRIBUTES }),
+            ...iam,
+            ...aliases,
+            key("s3", KEY_S3, s3Users),
+            key("disk", KEY_DISK, [role("EMR_EC2_DefaultRole")], [role("EMR_DefaultRole_V2")]),
+        ];
+        assert.deepStrictEqual(await messages(emrKmsKeyPolicy, resources([role("EMR_EC2_DefaultRole")])), []);
+        assert.deepStrictEqual(
+            (await messages(emrKmsKeyPolicy, resources([]))).map(([resource]) => resource),
+            ["s3"],
+        );
+        const byKeyId = mutated(
+            (d) => (d.EncryptionConfiguration.AtRestEncryptionConfiguration.S3EncryptionConfiguration.AwsKmsKey = KEY_S3.split("/")[1]),
+        );
+        const found = await messages(emrKmsKeyPolicy, [sc(byKeyId), cluster({}), ...iam, key("s3", KEY_S3, []), key("disk", KEY_DISK, [])]);
+        assert.deepStrictEqual(
+            found.map(([resource]) => resource),
+            ["s3", "disk", "disk"],
+        );
+    });
+    it("cannot resolve an alias that is not in the stack, and leaves it to emr-kms-key-reference to say so", async () => {
+        const outside = mutated(
+            (d) =>
+                (d.EncryptionConfiguration.AtRestEncryptionConfiguration.S3EncryptionConfiguration.AwsKmsKey = "alias/managed-elsewhere"),
+        );
+        const found = await messages(emrKmsKeyPolicy, [
+            sc(outside),
+            cluster({}),
+            ...iam,
+            key("disk", KEY_DISK, [role("EMR_EC2_DefaultRole")], [role("EMR_DefaultRole_V2")]),
+        ]);
+        assert.deepStrictEqual(found, []);
+    });
     it("ignores keys managed outside the stack", async () => {
         assert.deepStrictEqual(await messages(emrKmsKeyPolicy, [sc(hardened()), cluster({}), ...iam]), []);
     });
