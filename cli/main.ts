@@ -112,10 +112,44 @@ export function parseArguments(argv: string[]): Options {
     if (options.policyConfig && command !== "check") {
         throw new UsageError("--policy-config goes with check");
     }
+    if (options.accountId !== undefined && !/^\d{12}$/.test(options.accountId)) {
+        throw new UsageError(`--account-id takes a 12-digit AWS account id; got ${JSON.stringify(options.accountId.slice(0, 40))}`);
+    }
+    if (options.partition !== undefined && !/^aws(-[a-z]+)*$/.test(options.partition)) {
+        throw new UsageError(
+            `--partition takes an AWS partition such as aws, aws-cn or aws-us-gov; got ${JSON.stringify(options.partition.slice(0, 40))}`,
+        );
+    }
+    if (options.region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(options.region)) {
+        throw new UsageError(`--region takes an AWS Region such as us-east-1; got ${JSON.stringify(options.region.slice(0, 40))}`);
+    }
     return options;
 }
 
 export class UsageError extends Error {}
+
+/** A JSON file, with its name in any error: a parser's message alone does not say which file. */
+function readJson(file: string): Record<string, unknown> {
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch (e) {
+        throw new Error(`cannot read ${file}: ${(e as Error).message}`);
+    }
+    try {
+        return JSON.parse(text);
+    } catch (e) {
+        throw new Error(`${file} is not valid JSON: ${(e as Error).message}`);
+    }
+}
+
+/** The program's package.json, when it has one, must be JSON: Pulumi's runner would otherwise ignore it without a word. */
+function readPackageJson(dir: string): void {
+    const file = path.join(dir, "package.json");
+    if (fs.existsSync(file)) {
+        readJson(file);
+    }
+}
 
 /** Runs the command; returns the exit code (0 fine, 1 mandatory findings or a failed program, 2 bad usage). */
 export async function main(
@@ -136,11 +170,16 @@ export async function main(
     }
     try {
         const dir = path.resolve(options.dir);
+        if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+            err(`emr-security: ${dir} does not exist or is not a folder: give the folder of a Pulumi project`);
+            return 2;
+        }
         const project = loadProject(dir);
+        readPackageJson(dir);
         const config = stackConfig({ dir, project, stack: options.stack, configFile: options.configFile, pairs: options.pairs });
-        let policyConfig: Record<string, unknown> = {};
+        let policyConfig: unknown = {};
         if (options.policyConfig) {
-            policyConfig = JSON.parse(fs.readFileSync(options.policyConfig, "utf8"));
+            policyConfig = readJson(options.policyConfig);
             const problems = checkPolicyConfig(policyConfig, RULES);
             if (problems.length > 0) {
                 err(`emr-security: ${options.policyConfig} is not a valid policy config:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
@@ -171,7 +210,7 @@ export async function main(
             out(options.json ? JSON.stringify(report, null, 2) : synthText(report));
             return 0;
         }
-        const report = await checkReport(run, policyConfig);
+        const report = await checkReport(run, policyConfig as Record<string, unknown>);
         out(options.json ? JSON.stringify(report, null, 2) : checkText(report));
         return report.counts.mandatory > 0 ? 1 : 0;
     } catch (e) {

@@ -85,10 +85,12 @@ export function stackConfig(options: StackConfigOptions): StackConfig {
     }
     for (const pair of options.pairs) {
         const at = pair.indexOf("=");
-        if (at <= 0) {
-            throw new Error(`--config takes key=value; got ${JSON.stringify(pair)}`);
+        const key = pair.slice(0, at);
+        // `key` or `namespace:key`, as Pulumi's config keys are: one colon at most, neither part empty.
+        if (at <= 0 || !/^(?:[^:=\s]+:)?[^:=\s]+$/.test(key)) {
+            throw new Error(`--config takes key=value or namespace:key=value; got ${JSON.stringify(pair.slice(0, 80))}`);
         }
-        values[qualified(project.name, pair.slice(0, at))] = pair.slice(at + 1);
+        values[qualified(project.name, key)] = pair.slice(at + 1);
     }
     return { values, secretKeys: [...secretKeys] };
 }

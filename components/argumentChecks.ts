@@ -3,7 +3,9 @@
  * one error that lists them all. Values that are outputs are checked when they resolve.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { FORMATS, Format, KmsKeyReference, kmsKeyReference, ProblemCode, quote } from "../policies/model";
+import { FORMATS, Format, KmsKeyReference, kmsKeyReference, ProblemCode, quote, shown } from "../policies/model";
+
+export { shown };
 
 /**
  * A problem with a component's arguments: `path` is the argument's path (`kerberos.realm`). Problems
@@ -15,6 +17,17 @@ export interface ArgumentProblem {
     code?: ProblemCode;
 }
 
+/** Checks an option is a boolean; `undefined` means its default. `null`, `0`, `""` or `"false"` never pass as false. */
+export function checkBoolean(problems: ArgumentProblem[], path: string, value: unknown): void {
+    if (value !== undefined && typeof value !== "boolean" && !isDeferred(value)) {
+        problems.push({
+            path,
+            code: "wrong-type",
+            message: `${path} must be true or false (a boolean), or left unset for its default; got ${shown(value)}`,
+        });
+    }
+}
+
 export function formatProblems(heading: string, problems: readonly ArgumentProblem[]): string {
     return `${heading}:\n${problems.map((p) => `  - ${p.path || "(arguments)"}: ${p.message}`).join("\n")}`;
 }
@@ -22,7 +35,9 @@ export function formatProblems(heading: string, problems: readonly ArgumentProbl
 /** Throws one error naming every problem, against the component that was given the arguments. */
 export function throwIfProblems(component: pulumi.Resource, kind: string, name: string, problems: readonly ArgumentProblem[]): void {
     if (problems.length > 0) {
-        throw new pulumi.ResourceError(formatProblems(`Invalid arguments for ${kind} "${name}"`, problems), component);
+        // No stack: the message names every argument, and an error that carries the resource is
+        // otherwise printed with the whole resource graph.
+        throw new pulumi.ResourceError(formatProblems(`Invalid arguments for ${kind} "${name}"`, problems), component, true);
     }
 }
 
@@ -54,7 +69,7 @@ export function checkInteger(problems: ArgumentProblem[], path: string, value: u
         return;
     }
     if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-        problems.push({ path, message: `${path} must be a whole number from ${min} to ${max}; got ${JSON.stringify(value)}` });
+        problems.push({ path, message: `${path} must be a whole number from ${min} to ${max}; got ${shown(value)}` });
     }
 }
 
@@ -67,7 +82,7 @@ export function checkOneOf(problems: ArgumentProblem[], path: string, value: unk
         const quoted = allowed.map((a) => JSON.stringify(a));
         problems.push({
             path,
-            message: `${path} must be ${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}; got ${JSON.stringify(value)}`,
+            message: `${path} must be ${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}; got ${shown(value)}`,
         });
     }
 }
@@ -105,6 +120,34 @@ export function warnKeyReferences(component: pulumi.Resource, label: string, key
             pulumi.output(value as pulumi.Input<string>).apply(warn);
         } else {
             warn(value);
+        }
+    }
+}
+
+/** Arguments that are not an object at all (`null`, a string): one problem saying so, before any other check reads them. */
+export function checkArgumentsObject(args: unknown): ArgumentProblem | undefined {
+    return typeof args === "object" && args !== null && !Array.isArray(args)
+        ? undefined
+        : { path: "(arguments)", code: "wrong-type", message: `the arguments must be an object; got ${shown(args)}` };
+}
+
+/**
+ * ARNs held to the partition the component is told it runs in: a key policy or configuration that
+ * names a role of another partition (`aws-cn` against `aws`) is refused by KMS and cannot work.
+ */
+export function checkPartitions(problems: ArgumentProblem[], partition: unknown, arns: Record<string, unknown>): void {
+    // An invalid partition is reported on its own; comparing against it would only repeat that.
+    if (typeof partition !== "string" || !/^aws(-[a-z]+)*$/.test(partition)) {
+        return;
+    }
+    for (const [path, arn] of Object.entries(arns)) {
+        const actual = typeof arn === "string" && arn.startsWith("arn:") ? arn.split(":")[1] : undefined;
+        if (actual !== undefined && actual !== partition) {
+            problems.push({
+                path,
+                code: "bad-format",
+                message: `${path} is in partition ${quote(actual)}, but partition is ${quote(partition)}: use an ARN of the partition the stack deploys to`,
+            });
         }
     }
 }

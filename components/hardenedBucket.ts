@@ -12,11 +12,13 @@ export interface HardenedBucket {
  * A private bucket: all four public-access blocks, owner-enforced object ownership (no ACLs),
  * default encryption (SSE-KMS with a bucket key when a key is given, else SSE-S3), versioning,
  * and a policy that refuses requests without TLS 1.2+. Kept in AWS when Pulumi deletes it, so a
- * destroy never loses the objects (versioning keeps old certificates too).
+ * destroy never loses the objects (versioning keeps old certificates too), and kept together with
+ * everything that protects it: a retained bucket holding a private-key zip must not lose its
+ * public-access block, encryption, TLS-only policy or versioning on the way.
  */
 export function createHardenedBucket(name: string, parent: pulumi.Resource, kmsKeyArn?: pulumi.Input<string>): HardenedBucket {
-    const opts = { parent };
-    const bucket = new s3.Bucket(name, {}, { parent, retainOnDelete: true });
+    const opts = { parent, retainOnDelete: true };
+    const bucket = new s3.Bucket(name, {}, opts);
     const publicAccessBlock = new s3.BucketPublicAccessBlock(
         `${name}-public-access-block`,
         { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
@@ -51,7 +53,7 @@ export function createHardenedBucket(name: string, parent: pulumi.Resource, kmsK
         `${name}-policy`,
         { bucket: bucket.id, policy: bucket.arn.apply((arn) => JSON.stringify(denyInsecureTransportPolicy(arn))) },
         // Public-access blocks first: a policy put before them could briefly be evaluated without them.
-        { parent, dependsOn: [publicAccessBlock] },
+        { ...opts, dependsOn: [publicAccessBlock] },
     );
     return { bucket, hardening: [publicAccessBlock, ownership, encryption, versioning, policy] };
 }

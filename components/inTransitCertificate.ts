@@ -3,7 +3,17 @@ import * as s3 from "@pulumi/aws/s3";
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateKey } from "@pulumi/tls/privateKey";
 import { SelfSignedCert } from "@pulumi/tls/selfSignedCert";
-import { ArgumentProblem, checkFormat, checkInteger, checkOneOf, isDeferred, throwIfProblems, warnKeyReferences } from "./argumentChecks";
+import {
+    ArgumentProblem,
+    checkArgumentsObject,
+    checkFormat,
+    checkInteger,
+    checkOneOf,
+    isDeferred,
+    throwIfProblems,
+    warnKeyReferences,
+    shown,
+} from "./argumentChecks";
 import { certificateArchive, certificateDnsNames, certificateObjectKey, privateDnsWildcard, s3Uri } from "./certificateFiles";
 import { createHardenedBucket } from "./hardenedBucket";
 
@@ -72,14 +82,20 @@ export class InTransitCertificate extends pulumi.ComponentResource {
         super("emr-security:index:InTransitCertificate", name, {}, opts);
         throwIfProblems(this, "InTransitCertificate", name, checkInTransitCertificateArgs(args));
 
+        // Values that arrive as outputs are held to the same checks when they resolve.
+        const checked = <T>(value: pulumi.Input<T>, check: (resolved: T) => ArgumentProblem[]) =>
+            pulumi.output(value).apply((resolved) => {
+                throwIfProblems(this, "InTransitCertificate", name, check(resolved as T));
+                return resolved;
+            }) as pulumi.Output<T>;
         let chain: pulumi.Output<string>;
         let trusted: pulumi.Output<string | undefined>;
         if (args.certificateChainPem !== undefined) {
-            chain = pulumi.output(args.certificateChainPem);
-            trusted = pulumi.output(args.trustedCertificatesPem);
-            this.privateKeyPem = pulumi.secret(args.privateKeyPem!);
+            chain = checked(args.certificateChainPem, (v) => pemProblems("certificateChainPem", v, "CERTIFICATE"));
+            trusted = checked(args.trustedCertificatesPem, (v) => pemProblems("trustedCertificatesPem", v, "CERTIFICATE"));
+            this.privateKeyPem = pulumi.secret(checked(args.privateKeyPem!, (v) => pemProblems("privateKeyPem", v, "PRIVATE KEY")));
         } else {
-            const region = args.region ?? getRegionOutput({}, { parent: this }).region;
+            const region = checked(args.region ?? getRegionOutput({}, { parent: this }).region, regionProblems);
             const key = new PrivateKey(
                 `${name}-key`,
                 args.keyAlgorithm === "ECDSA"
@@ -125,7 +141,7 @@ export class InTransitCertificate extends pulumi.ComponentResource {
             this.bucketName = pulumi.output(args.bucketName);
         }
         this.objectKey = pulumi
-            .all([args.objectKeyPrefix ?? "emr-tls/", chain])
+            .all([checked(args.objectKeyPrefix ?? "emr-tls/", objectKeyPrefixProblems), chain])
             .apply(([prefix, pem]) => certificateObjectKey(prefix, pem));
         const zip = new s3.BucketObjectv2(
             `${name}-zip`,
@@ -147,7 +163,16 @@ export class InTransitCertificate extends pulumi.ComponentResource {
 
 /** Every problem with the arguments that can be seen without resolving outputs. */
 export function checkInTransitCertificateArgs(args: InTransitCertificateArgs): ArgumentProblem[] {
-    const problems: ArgumentProblem[] = [];
+    const notAnObject = checkArgumentsObject(args);
+    if (notAnObject) {
+        return [notAnObject];
+    }
+    const problems: ArgumentProblem[] = [
+        ...pemProblems("certificateChainPem", args.certificateChainPem, "CERTIFICATE"),
+        ...pemProblems("trustedCertificatesPem", args.trustedCertificatesPem, "CERTIFICATE"),
+        ...pemProblems("privateKeyPem", args.privateKeyPem, "PRIVATE KEY"),
+        ...objectKeyPrefixProblems(args.objectKeyPrefix),
+    ];
     const bringsCertificate = args.certificateChainPem !== undefined || args.privateKeyPem !== undefined;
     if (bringsCertificate) {
         if (args.certificateChainPem === undefined || args.privateKeyPem === undefined) {
@@ -182,7 +207,7 @@ export function checkInTransitCertificateArgs(args: InTransitCertificateArgs): A
     if (args.rsaBits !== undefined && !(RSA_BITS as readonly number[]).includes(args.rsaBits)) {
         problems.push({
             path: "rsaBits",
-            message: `rsaBits must be 2048, 3072 or 4096 (smaller RSA keys are refused); got ${JSON.stringify(args.rsaBits)}`,
+            message: `rsaBits must be 2048, 3072 or 4096 (smaller RSA keys are refused); got ${shown(args.rsaBits)}`,
         });
     }
     if (args.rsaBits !== undefined && args.keyAlgorithm === "ECDSA") {
@@ -195,9 +220,7 @@ export function checkInTransitCertificateArgs(args: InTransitCertificateArgs): A
     checkInteger(problems, "validityHours", args.validityHours, 24, MAX_VALIDITY_HOURS);
     const validity = args.validityHours ?? 8760;
     checkInteger(problems, "earlyRenewalHours", args.earlyRenewalHours, 0, validity - 1);
-    if (typeof args.region === "string" && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(args.region)) {
-        problems.push({ path: "region", message: `region must be an AWS Region such as us-east-1; got ${JSON.stringify(args.region)}` });
-    }
+    problems.push(...regionProblems(args.region));
     (args.extraDnsNames ?? []).forEach((dnsName, i) => {
         if (!isDeferred(dnsName)) {
             checkFormat(problems, `extraDnsNames[${i}]`, typeof dnsName === "string" ? dnsName.replace(/^\*\./, "") : dnsName, "dnsName");
@@ -212,4 +235,50 @@ export function checkInTransitCertificateArgs(args: InTransitCertificateArgs): A
     }
     checkFormat(problems, "bucketName", args.bucketName, "bucketName");
     return problems;
+}
+
+/** The longest object key S3 stores, in UTF-8 bytes. */
+const MAX_OBJECT_KEY_BYTES = 1024;
+/** What the zip's name adds to the prefix: 16 hex digits and `.zip`. */
+const ZIP_NAME_BYTES = 20;
+
+function regionProblems(region: unknown): ArgumentProblem[] {
+    return typeof region === "string" && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)
+        ? [{ path: "region", message: `region must be an AWS Region such as us-east-1; got ${shown(region)}` }]
+        : [];
+}
+
+function objectKeyPrefixProblems(prefix: unknown): ArgumentProblem[] {
+    if (typeof prefix !== "string") {
+        return [];
+    }
+    const bytes = Buffer.byteLength(prefix, "utf8");
+    return bytes + ZIP_NAME_BYTES > MAX_OBJECT_KEY_BYTES
+        ? [
+              {
+                  path: "objectKeyPrefix",
+                  message: `objectKeyPrefix is ${bytes} bytes; with the zip's name (${ZIP_NAME_BYTES} bytes) it must fit S3's ${MAX_OBJECT_KEY_BYTES}-byte key limit`,
+              },
+          ]
+        : [];
+}
+
+/**
+ * A PEM block of the expected kind, non-empty. The value is never shown: a private key is secret,
+ * and a certificate chain can be long.
+ */
+function pemProblems(path: string, pem: unknown, kind: "CERTIFICATE" | "PRIVATE KEY"): ArgumentProblem[] {
+    if (pem === undefined || isDeferred(pem)) {
+        return [];
+    }
+    const block = new RegExp(`-----BEGIN [A-Z ]*${kind}-----\\s*[A-Za-z0-9+/=\\s]+-----END [A-Z ]*${kind}-----`);
+    if (typeof pem !== "string" || !block.test(pem)) {
+        return [
+            {
+                path,
+                message: `${path} must be PEM text holding a ${kind} block (-----BEGIN ...${kind}----- ... -----END ...${kind}-----); got ${typeof pem === "string" ? `${pem.length} characters without one` : shown(pem)}`,
+            },
+        ];
+    }
+    return [];
 }

@@ -1,7 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RandomPassword } from "@pulumi/random/randomPassword";
 import { throwIfProblems } from "./argumentChecks";
-import { checkKerberosArgs, checkResolvedRealms, kerberosConfigurationSection, KerberosArgs, kerberosNeeds } from "./kerberosSettings";
+import {
+    checkKerberosArgs,
+    checkResolvedRealms,
+    kerberosConfigurationSection,
+    KerberosArgs,
+    kerberosNeeds,
+    secretProblems,
+} from "./kerberosSettings";
 import { KerberosConfigurationArgs } from "./securityConfigurationArgs";
 
 /** The `kerberosAttributes` an `aws.emr.Cluster` takes. */
@@ -40,11 +47,21 @@ export class Kerberos extends pulumi.ComponentResource {
         throwIfProblems(this, "Kerberos", name, checkKerberosArgs(args));
         const needs = kerberosNeeds(args);
 
-        const password = (given: pulumi.Input<string> | undefined, role: string): pulumi.Output<string> =>
-            pulumi.secret(given ?? generatedPassword(`${name}-${role}`, this).result);
-        this.kdcAdminPassword = password(args.kdcAdminPassword, "kdc-admin-password");
-        const crossRealm = needs.crossRealmPassword ? password(args.crossRealmTrustPrincipalPassword, "cross-realm-password") : undefined;
-        const adJoin = needs.adJoin ? password(args.adDomainJoinPassword, "ad-join-password") : undefined;
+        // A given password that arrives as an output is checked when it resolves, as a plain one is now.
+        const password = (given: pulumi.Input<string> | undefined, field: string, role: string): pulumi.Output<string> =>
+            pulumi.secret(
+                given === undefined
+                    ? generatedPassword(`${name}-${role}`, this).result
+                    : pulumi.output(given).apply((value) => {
+                          throwIfProblems(this, "Kerberos", name, secretProblems(field, value));
+                          return value;
+                      }),
+            );
+        this.kdcAdminPassword = password(args.kdcAdminPassword, "kdcAdminPassword", "kdc-admin-password");
+        const crossRealm = needs.crossRealmPassword
+            ? password(args.crossRealmTrustPrincipalPassword, "crossRealmTrustPrincipalPassword", "cross-realm-password")
+            : undefined;
+        const adJoin = needs.adJoin ? password(args.adDomainJoinPassword, "adDomainJoinPassword", "ad-join-password") : undefined;
         this.crossRealmTrustPrincipalPassword = pulumi.secret(pulumi.output(crossRealm));
         this.adDomainJoinPassword = pulumi.secret(pulumi.output(adJoin));
 
@@ -57,6 +74,7 @@ export class Kerberos extends pulumi.ComponentResource {
             pulumi
                 .all([realm, this.kdcAdminPassword, crossRealm, args.adDomainJoinUser, adJoin])
                 .apply(([r, kdc, trust, joinUser, joinPassword]) => {
+                    throwIfProblems(this, "Kerberos", name, secretProblems("adDomainJoinUser", joinUser));
                     const attributes: ClusterKerberosAttributes = { realm: r, kdcAdminPassword: kdc };
                     if (trust !== undefined) {
                         attributes.crossRealmTrustPrincipalPassword = trust;

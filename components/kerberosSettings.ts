@@ -4,7 +4,16 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { KERBEROS_PROVIDERS } from "../policies/model";
-import { ArgumentProblem, checkFormat, checkInteger, checkOneOf, isDeferred } from "./argumentChecks";
+import {
+    ArgumentProblem,
+    checkArgumentsObject,
+    checkBoolean,
+    checkFormat,
+    checkInteger,
+    checkOneOf,
+    isDeferred,
+    shown,
+} from "./argumentChecks";
 import { AdIntegrationConfigurationArgs, CrossRealmTrustConfigurationArgs, KerberosConfigurationArgs } from "./securityConfigurationArgs";
 
 /** EMR documents no range; a week is the longest lifetime accepted here. */
@@ -74,14 +83,28 @@ function checkRealm(problems: ArgumentProblem[], path: string, value: unknown): 
     if (typeof value === "string" && !REALM.test(value)) {
         problems.push({
             path,
-            message: `${path} must be upper case letters, digits, "." or "-" (Kerberos realms are upper case); got ${JSON.stringify(value)}`,
+            message: `${path} must be upper case letters, digits, "." or "-" (Kerberos realms are upper case); got ${shown(value)}`,
         });
     }
 }
 
 /** Every problem with Kerberos arguments that can be seen now. */
 export function checkKerberosArgs(args: KerberosArgs): ArgumentProblem[] {
+    const notAnObject = checkArgumentsObject(args);
+    if (notAnObject) {
+        return [notAnObject];
+    }
     const problems: ArgumentProblem[] = [];
+    for (const nested of ["crossRealmTrust", "externalKdc"] as const) {
+        if (args[nested] === null || (args[nested] !== undefined && typeof args[nested] !== "object")) {
+            problems.push({
+                path: nested,
+                code: "wrong-type",
+                message: `${nested} must be an object, or left unset; got ${shown(args[nested])}`,
+            });
+        }
+    }
+    checkBoolean(problems, "crossRealmTrust.activeDirectory", args.crossRealmTrust?.activeDirectory);
     const provider = args.provider ?? "ClusterDedicatedKdc";
     checkOneOf(problems, "provider", args.provider, KERBEROS_PROVIDERS);
     if (args.realm === undefined) {
@@ -90,7 +113,7 @@ export function checkKerberosArgs(args: KerberosArgs): ArgumentProblem[] {
     checkRealm(problems, "realm", args.realm);
     checkInteger(problems, "ticketLifetimeInHours", args.ticketLifetimeInHours, 1, MAX_TICKET_LIFETIME_HOURS);
 
-    const trust = args.crossRealmTrust;
+    const trust = typeof args.crossRealmTrust === "object" ? args.crossRealmTrust : undefined;
     if (trust) {
         if (provider !== "ClusterDedicatedKdc") {
             problems.push({
@@ -109,7 +132,7 @@ export function checkKerberosArgs(args: KerberosArgs): ArgumentProblem[] {
         checkFormat(problems, "crossRealmTrust.adminServer", trust.adminServer, "hostPort");
         checkFormat(problems, "crossRealmTrust.kdcServer", trust.kdcServer, "hostPort");
     }
-    const external = args.externalKdc;
+    const external = typeof args.externalKdc === "object" ? args.externalKdc : undefined;
     if (provider === "ExternalKdc") {
         if (!external) {
             problems.push({ path: "externalKdc", message: `externalKdc is required when provider is "ExternalKdc"` });
@@ -163,13 +186,21 @@ export function checkKerberosArgs(args: KerberosArgs): ArgumentProblem[] {
         });
     }
     for (const field of ["kdcAdminPassword", "crossRealmTrustPrincipalPassword", "adDomainJoinPassword", "adDomainJoinUser"] as const) {
-        const value = args[field];
-        if (value !== undefined && !isDeferred(value) && (typeof value !== "string" || value.length === 0 || value.length > 256)) {
-            // Never echo the value: it may be a password.
-            problems.push({ path: field, message: `${field} must be a string of 1 to 256 characters` });
+        if (!isDeferred(args[field])) {
+            problems.push(...secretProblems(field, args[field]));
         }
     }
     return problems;
+}
+
+/**
+ * A password or account name: a string of 1 to 256 characters. Checked at construction and again
+ * when an output resolves. The value is never echoed: it may be a password.
+ */
+export function secretProblems(field: string, value: unknown): ArgumentProblem[] {
+    return value !== undefined && (typeof value !== "string" || value.length === 0 || value.length > 256)
+        ? [{ path: field, message: `${field} must be a string of 1 to 256 characters` }]
+        : [];
 }
 
 /** The checks that need resolved values: realms compared once outputs are known. */

@@ -2,7 +2,16 @@ import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import * as kms from "@pulumi/aws/kms";
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentProblem, checkFormats, checkInteger, throwIfProblems } from "./argumentChecks";
+import {
+    ArgumentProblem,
+    checkArgumentsObject,
+    checkBoolean,
+    checkFormats,
+    checkInteger,
+    checkPartitions,
+    shown,
+    throwIfProblems,
+} from "./argumentChecks";
 import { buildKeyPolicy } from "./kmsKeyPolicy";
 
 export interface KmsKeyArgs {
@@ -136,26 +145,40 @@ export function withAliasPrefix(alias: string): string {
 
 /** Every problem with the arguments that can be seen without resolving outputs. */
 export function checkKmsKeyArgs(args: KmsKeyArgs): ArgumentProblem[] {
+    const notAnObject = checkArgumentsObject(args);
+    if (notAnObject) {
+        return [notAnObject];
+    }
     const problems: ArgumentProblem[] = [];
+    checkBoolean(problems, "protect", args.protect);
+    checkBoolean(problems, "retainOnDelete", args.retainOnDelete);
+    checkBoolean(problems, "allowEmrWal", args.allowEmrWal);
     checkInteger(problems, "deletionWindowInDays", args.deletionWindowInDays, 7, 30);
     checkFormats(problems, "adminRoleArns", args.adminRoleArns, "iamRoleArn");
     checkFormats(problems, "keyUserRoleArns", args.keyUserRoleArns, "iamRoleArn");
     checkFormats(problems, "ebsServiceRoleArns", args.ebsServiceRoleArns, "iamRoleArn");
     if (typeof args.accountId === "string" && !/^\d{12}$/.test(args.accountId)) {
-        problems.push({ path: "accountId", message: `accountId must be 12 digits; got ${JSON.stringify(args.accountId)}` });
+        problems.push({ path: "accountId", message: `accountId must be 12 digits; got ${shown(args.accountId)}` });
     }
     if (typeof args.partition === "string" && !/^aws(-[a-z]+)*$/.test(args.partition)) {
         problems.push({
             path: "partition",
-            message: `partition must be an AWS partition such as "aws" or "aws-us-gov"; got ${JSON.stringify(args.partition)}`,
+            message: `partition must be an AWS partition such as "aws" or "aws-us-gov"; got ${shown(args.partition)}`,
         });
     }
+    const roles = (path: string, arns: readonly unknown[] | undefined) =>
+        Object.fromEntries((Array.isArray(arns) ? arns : []).map((arn, i) => [`${path}[${i}]`, arn]));
+    checkPartitions(problems, args.partition, {
+        ...roles("adminRoleArns", args.adminRoleArns),
+        ...roles("keyUserRoleArns", args.keyUserRoleArns),
+        ...roles("ebsServiceRoleArns", args.ebsServiceRoleArns),
+    });
     if (typeof args.aliasName === "string") {
         const alias = withAliasPrefix(args.aliasName);
         if (!/^alias\/[a-zA-Z0-9/_-]{1,250}$/.test(alias) || alias.startsWith("alias/aws/")) {
             problems.push({
                 path: "aliasName",
-                message: `aliasName must be letters, digits, "/", "_" or "-" after "alias/", and not start with "alias/aws/" (reserved for AWS); got ${JSON.stringify(args.aliasName)}`,
+                message: `aliasName must be letters, digits, "/", "_" or "-" after "alias/", and not start with "alias/aws/" (reserved for AWS); got ${shown(args.aliasName)}`,
             });
         }
     }

@@ -1,10 +1,23 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentProblem, checkFormat, checkFormats, checkInteger, checkOneOf, prefixProblems, throwIfProblems } from "./argumentChecks";
+import {
+    ArgumentProblem,
+    checkArgumentsObject,
+    checkBoolean,
+    checkFormat,
+    checkFormats,
+    checkInteger,
+    checkOneOf,
+    checkPartitions,
+    shown,
+    prefixProblems,
+    throwIfProblems,
+} from "./argumentChecks";
 import { BASELINE_DEFAULTS, BASELINE_S3_MODES, weakenedDefaults } from "./baselineDefaults";
 import { checkInTransitCertificateArgs, InTransitCertificate, InTransitCertificateArgs } from "./inTransitCertificate";
 import { ClusterKerberosAttributes, Kerberos } from "./kerberos";
 import { checkKerberosArgs, kerberosConfigurationSection, KerberosArgs } from "./kerberosSettings";
 import { KmsKey } from "./kmsKey";
+import { defaultNamePrefix } from "./naming";
 import { checkSecurityConfigurationArgs, SecurityConfiguration } from "./securityConfiguration";
 import { SecurityConfigurationDocumentArgs } from "./securityConfigurationArgs";
 
@@ -76,8 +89,8 @@ export class SecureEmrBaseline extends pulumi.ComponentResource {
 
     constructor(name: string, args: SecureEmrBaselineArgs, opts?: pulumi.ComponentResourceOptions) {
         super("emr-security:index:SecureEmrBaseline", name, {}, opts);
-        const settings = baselineSettings(args);
         throwIfProblems(this, "SecureEmrBaseline", name, checkSecureEmrBaselineArgs(args));
+        const settings = baselineSettings(args);
         for (const warning of weakenedDefaults({ ...args, ticketLifetimeInHours: plainNumber(args.kerberos?.ticketLifetimeInHours) })) {
             pulumi.log.warn(`SecureEmrBaseline "${name}": ${warning}`, this);
         }
@@ -94,6 +107,11 @@ export class SecureEmrBaseline extends pulumi.ComponentResource {
         const ebsService = settings.enableEbsEncryption ? [args.serviceRoleArn] : [];
         let s3Key: pulumi.Input<string> | undefined = args.s3KmsKeyArn;
         let diskKey: pulumi.Input<string> | undefined = args.localDiskKmsKeyArn;
+        if (!settings.separateKeys) {
+            // One key for both, as asked: a brought key serves the other use too.
+            diskKey ??= usesS3Key ? s3Key : undefined;
+            s3Key ??= usesS3Key ? diskKey : undefined;
+        }
         if (!settings.separateKeys && s3Key === undefined && diskKey === undefined) {
             const shared = new KmsKey(
                 `${name}-key`,
@@ -146,7 +164,7 @@ export class SecureEmrBaseline extends pulumi.ComponentResource {
         const securityConfiguration = new SecurityConfiguration(
             `${name}-config`,
             {
-                namePrefix: args.namePrefix ?? name,
+                namePrefix: args.namePrefix ?? defaultNamePrefix(name),
                 releaseLabel: args.releaseLabel,
                 ...documentArgs(args, s3Key, diskKey, certificateS3Uri),
             },
@@ -215,7 +233,32 @@ function plainNumber(value: unknown): number | undefined {
 
 /** Every problem with the arguments, the nested certificate and Kerberos ones included. */
 export function checkSecureEmrBaselineArgs(args: SecureEmrBaselineArgs): ArgumentProblem[] {
+    const notAnObject = checkArgumentsObject(args);
+    if (notAnObject) {
+        return [notAnObject];
+    }
     const problems: ArgumentProblem[] = [];
+    for (const option of ["separateKeys", "enableEbsEncryption", "inTransitEncryption", "requireImdsV2", "protectKeys"] as const) {
+        checkBoolean(problems, option, args[option]);
+    }
+    for (const nested of ["certificate", "kerberos"] as const) {
+        if (args[nested] === null || (args[nested] !== undefined && typeof args[nested] !== "object")) {
+            problems.push({
+                path: nested,
+                code: "wrong-type",
+                message: `${nested} must be an object, or left unset; got ${shown(args[nested])}`,
+            });
+        }
+    }
+    checkPartitions(problems, args.partition, {
+        instanceProfileRoleArn: args.instanceProfileRoleArn,
+        serviceRoleArn: args.serviceRoleArn,
+        s3KmsKeyArn: args.s3KmsKeyArn,
+        localDiskKmsKeyArn: args.localDiskKmsKeyArn,
+        certificateS3Object: args.certificateS3Object,
+        ...Object.fromEntries((args.dataRoleArns ?? []).map((arn, i) => [`dataRoleArns[${i}]`, arn])),
+        ...Object.fromEntries((args.keyAdminRoleArns ?? []).map((arn, i) => [`keyAdminRoleArns[${i}]`, arn])),
+    });
     for (const required of ["instanceProfileRoleArn", "serviceRoleArn"] as const) {
         if (args[required] === undefined) {
             problems.push({ path: required, message: `${required} is required` });
@@ -245,10 +288,10 @@ export function checkSecureEmrBaselineArgs(args: SecureEmrBaselineArgs): Argumen
             message: "certificate generates a zip and certificateS3Object names an existing one: give one of them",
         });
     }
-    if (args.certificate) {
+    if (typeof args.certificate === "object" && args.certificate !== null) {
         problems.push(...prefixProblems("certificate", checkInTransitCertificateArgs(args.certificate)));
     }
-    if (args.kerberos) {
+    if (typeof args.kerberos === "object" && args.kerberos !== null) {
         problems.push(...prefixProblems("kerberos", checkKerberosArgs(args.kerberos)));
     }
     {

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { kmsKeyValues, pointer, serializeSecurityConfiguration } from "../policies/model";
 import { defaultNamePrefix, NAME_PREFIX_PATTERN, securityConfigurationName } from "./naming";
 import { SecurityConfigurationDocumentArgs } from "./securityConfigurationArgs";
-import { ArgumentProblem, isDeferred, throwIfProblems, warnKeyReferences } from "./argumentChecks";
+import { ArgumentProblem, checkArgumentsObject, isDeferred, shown, throwIfProblems, warnKeyReferences } from "./argumentChecks";
 import { argumentPath, buildSecurityConfiguration, checkSecurityConfigurationArguments } from "./securityConfigurationDocument";
 
 export interface SecurityConfigurationArgs extends SecurityConfigurationDocumentArgs {
@@ -65,6 +65,10 @@ export function checkSecurityConfigurationArgs(
     args: SecurityConfigurationArgs,
     deferred: (value: unknown) => boolean = isDeferred,
 ): ArgumentProblem[] {
+    const notAnObject = checkArgumentsObject(args);
+    if (notAnObject) {
+        return [notAnObject];
+    }
     const { namePrefix, releaseLabel, ...sections } = args;
     const problems: ArgumentProblem[] = [];
     if (typeof namePrefix === "string") {
@@ -83,7 +87,7 @@ function checkNamePrefix(prefix: string, problems: ArgumentProblem[]): ArgumentP
     if (!NAME_PREFIX_PATTERN.test(prefix)) {
         problems.push({
             path: "namePrefix",
-            message: `namePrefix must be 1 to 100 letters, digits, "-" or "_"; got ${JSON.stringify(prefix)}`,
+            message: `namePrefix must be 1 to 100 letters, digits, "-" or "_"; got ${shown(prefix)}`,
         });
     }
     return problems;

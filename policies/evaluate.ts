@@ -12,6 +12,7 @@ import {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import { checkPolicyConfig } from "./config";
+import { describe, isObject, quote } from "./model";
 import { EvaluateOptions, PolicyFinding, PolicyResource } from "./findings";
 import { isTypeOf, isUnknownValueError, UnknownValue, unknownCheckingProxy } from "./policyHost";
 import { Rule, RULES } from "./rules";
@@ -44,14 +45,51 @@ export function ruleSettings(
     return { level: enforcementLevel ?? all ?? rule.enforcementLevel ?? "advisory", options };
 }
 
-function hasUnknown(value: unknown): boolean {
-    if (value === UNKNOWN) {
-        return true;
+/** Whether a value holds the UNKNOWN sentinel anywhere: iterative and cycle-safe, so no input can overflow the stack. */
+function hasUnknown(root: unknown): boolean {
+    const seen = new Set<object>();
+    const stack: unknown[] = [root];
+    while (stack.length > 0) {
+        const value = stack.pop();
+        if (value === UNKNOWN) {
+            return true;
+        }
+        if (typeof value === "object" && value !== null && !seen.has(value)) {
+            seen.add(value);
+            stack.push(...Object.values(value));
+        }
     }
-    if (Array.isArray(value)) {
-        return value.some(hasUnknown);
+    return false;
+}
+
+/** At most this many bad resources are listed in the error; the rest are counted. */
+const MAX_LISTED = 10;
+
+/** Every resource that is not one: named by index, name and type, in one error. */
+function checkResources(resources: unknown): asserts resources is PolicyResource[] {
+    if (!Array.isArray(resources)) {
+        throw new TypeError(`evaluatePolicies takes an array of resources; got ${describe(resources)}`);
     }
-    return typeof value === "object" && value !== null && Object.values(value).some(hasUnknown);
+    const problems: string[] = [];
+    resources.forEach((resource: unknown, i) => {
+        if (!isObject(resource)) {
+            problems.push(`resources[${i}] must be an object with type, name and props; got ${describe(resource)}`);
+            return;
+        }
+        const label = `resources[${i}]${typeof resource.name === "string" ? ` (${quote(resource.name)})` : ""}`;
+        const wrong = [
+            typeof resource.type === "string" ? undefined : `type must be a string; got ${describe(resource.type)}`,
+            typeof resource.name === "string" ? undefined : `name must be a string; got ${describe(resource.name)}`,
+            isObject(resource.props) ? undefined : `props must be an object (use {} for none); got ${describe(resource.props)}`,
+        ].filter((w): w is string => w !== undefined);
+        if (wrong.length > 0) {
+            problems.push(`${label}: ${wrong.join("; ")}`);
+        }
+    });
+    if (problems.length > 0) {
+        const more = problems.length > MAX_LISTED ? [`... and ${problems.length - MAX_LISTED} more`] : [];
+        throw new TypeError(`Invalid resources:\n${[...problems.slice(0, MAX_LISTED), ...more].map((p) => `  - ${p}`).join("\n")}`);
+    }
 }
 
 function cannotRunYet(rule: Rule, error: UnknownValue, resource?: string): PolicyFinding {
@@ -72,12 +110,13 @@ export async function evaluatePolicies(
     options: EvaluateOptions = {},
     rules: readonly Rule[] = RULES,
 ): Promise<PolicyFinding[]> {
-    const config = options.config ?? {};
+    checkResources(resources);
+    const config = (options ?? {}).config ?? {};
     const problems = checkPolicyConfig(config, rules);
     if (problems.length > 0) {
         throw new Error(`Invalid policy config:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     }
-    if (!options.preview && resources.some((r) => hasUnknown(r.props))) {
+    if (!options?.preview && resources.some((r) => hasUnknown(r.props))) {
         throw new Error("UNKNOWN values stand for values unknown at preview: pass { preview: true } with them");
     }
     const findings: PolicyFinding[] = [];

@@ -16,21 +16,39 @@ export interface UnknownValue extends Error {
 interface Internals {
     unknownCheckingProxy<T>(props: T): T;
     UnknownValueError: new (unknownTypeSentinel: unknown, props: string[]) => UnknownValue;
+    /** The property the host's proxy answers with the object it wraps. */
+    getSpecialProxyTarget: string;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const framework = require("@pulumi/policy") as Partial<Internals>;
-if (typeof framework.unknownCheckingProxy !== "function" || typeof framework.UnknownValueError !== "function") {
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const proxy = require("@pulumi/policy/proxy") as Partial<Internals>;
+if (
+    typeof framework.unknownCheckingProxy !== "function" ||
+    typeof framework.UnknownValueError !== "function" ||
+    typeof proxy.getSpecialProxyTarget !== "string"
+) {
     throw new Error(
-        "@pulumi/policy no longer exports unknownCheckingProxy and UnknownValueError, which this pack is tested with (1.21.x): install the version package.json pins",
+        "@pulumi/policy no longer has unknownCheckingProxy, UnknownValueError and getSpecialProxyTarget, which this pack is tested with (1.21.x): install the version package.json pins",
     );
 }
+const TARGET = proxy.getSpecialProxyTarget;
 
 /** The host's error for a value unknown at preview; it reports it as "can't run policy ... during preview". */
 export const UnknownValueError: Internals["UnknownValueError"] = framework.UnknownValueError;
 
 /** Props as the host hands them to rules: reading a value unknown at preview throws `UnknownValueError`. */
 export const unknownCheckingProxy: Internals["unknownCheckingProxy"] = framework.unknownCheckingProxy;
+
+/**
+ * The plain object behind the host's proxy (or the value itself when it is not proxied): what a
+ * remediation copies, so that copying does not read, and trip on, values unknown at preview.
+ */
+export function withoutProxy<T extends object>(props: T): T {
+    const target = (props as Record<string, unknown>)[TARGET];
+    return (typeof target === "object" && target !== null ? target : props) as T;
+}
 
 export function isUnknownValueError(error: unknown): error is UnknownValue {
     return error instanceof UnknownValueError;

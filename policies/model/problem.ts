@@ -101,6 +101,21 @@ export function describe(value: unknown): string {
     }
 }
 
+/**
+ * A value as a message shows it: strings quoted and cut (odd code points named), numbers as they
+ * are (`NaN` and `Infinity` too, which JSON would print as null), `unset` for undefined, anything
+ * else described.
+ */
+export function shown(value: unknown): string {
+    if (typeof value === "string") {
+        return quote(value);
+    }
+    if (value === undefined) {
+        return "unset";
+    }
+    return typeof value === "number" ? String(value) : describe(value);
+}
+
 /** `"a", "b" or "c"`: the allowed values of a field, quoted as they must be written. */
 export function listOf(values: readonly (string | number)[]): string {
     const quoted = values.map((v) => (typeof v === "string" ? JSON.stringify(v) : String(v)));

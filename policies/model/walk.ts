@@ -6,6 +6,9 @@ import { Field, ObjectNode, SchemaNode } from "./schema";
 
 type Path = (string | number)[];
 
+/** The largest 32-bit integer: what a Java int holds. */
+const MAX_INT = 2147483647;
+
 export function walk(node: SchemaNode, value: unknown, path: Path, name: string, problems: Problem[]): void {
     const at = pointer(path);
     switch (node.kind) {
@@ -47,8 +50,9 @@ export function walk(node: SchemaNode, value: unknown, path: Path, name: string,
                 problems.push({ path: at, code: "wrong-type", message: `${name} must be a JSON integer; got ${describe(value)}` });
             } else if (node.values && !node.values.includes(value)) {
                 problems.push({ path: at, code: "value-not-allowed", message: `${name} must be ${listOf(node.values)}; got ${value}` });
-            } else if ((node.min !== undefined && value < node.min) || (node.max !== undefined && value > node.max)) {
-                const range = node.max === undefined ? `at least ${node.min}` : `from ${node.min} to ${node.max}`;
+            } else if ((node.min !== undefined && value < node.min) || value > (node.max ?? MAX_INT)) {
+                // Without a documented maximum, EMR still reads the number as a 32-bit Java integer.
+                const range = `from ${node.min ?? -MAX_INT - 1} to ${node.max ?? MAX_INT}`;
                 problems.push({ path: at, code: "out-of-range", message: `${name} must be ${range}; got ${value}` });
             }
             return;

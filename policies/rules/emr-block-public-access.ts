@@ -1,5 +1,5 @@
 import { NETWORK_ACCESS } from "../compliance";
-import { isObject } from "../model";
+import { isObject, shown } from "../model";
 import { BLOCK_PUBLIC_ACCESS } from "../resources";
 import { resourceRule } from "./kit";
 
@@ -40,7 +40,7 @@ export const emrBlockPublicAccess = resourceRule(
             const allowed = typeof min === "number" && typeof max === "number" && min === max && config.permittedPorts.includes(min);
             if (!allowed) {
                 violations.push(
-                    `A permitted public range covers ports ${JSON.stringify(min)}-${JSON.stringify(max)}; only ${config.permittedPorts.join(", ") || "none"} may be open to the internet. Remove the range.`,
+                    `A permitted public range covers ports ${shown(min)}-${shown(max)}; only ${config.permittedPorts.join(", ") || "none"} may be open to the internet. Remove the range.`,
                 );
             }
         });

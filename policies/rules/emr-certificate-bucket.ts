@@ -1,9 +1,9 @@
 import { PolicyResource } from "@pulumi/policy";
 import { IN_TRANSIT } from "../compliance";
-import { isObject, parseS3Location } from "../model";
+import { isObject, JsonObject, parseS3Location } from "../model";
 import { S3_BUCKET_POLICY, S3_BUCKETS, S3_ENCRYPTION, S3_PUBLIC_ACCESS_BLOCK, SECURITY_CONFIGURATION_TYPES } from "../resources";
 import { stackRule } from "./kit";
-import { parsePolicy, statementsOf } from "./policyDocuments";
+import { asList, globMatches, parsePolicy, statementsOf } from "./policyDocuments";
 import { documentOf, StackView } from "./stackView";
 
 const BLOCKS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
@@ -22,18 +22,32 @@ function encryptsByDefault(stack: StackView, bucket: PolicyResource, name: strin
     return (isObject(inline) && hasDefault(inline.rule)) || stack.onBucket(S3_ENCRYPTION, name).some((e) => hasDefault(e.props.rules));
 }
 
-function deniesInsecureTransport(stack: StackView, bucket: PolicyResource, name: string): boolean {
+/**
+ * Whether a statement denies everyone every S3 request without TLS to the zip: principal `*`,
+ * actions that cover all of S3, a resource that covers the zip's object, and the SecureTransport
+ * condition. A Deny for one role, one action or another bucket leaves the zip reachable in clear.
+ */
+function deniesClearRequestsTo(statement: JsonObject, objectArn: string): boolean {
+    const bool = isObject(statement.Condition) ? statement.Condition.Bool : undefined;
+    const secure = isObject(bool) ? bool["aws:SecureTransport"] : undefined;
+    const principal = statement.Principal;
+    const everyone = principal === "*" || (isObject(principal) && asList(principal.AWS).includes("*"));
+    return (
+        statement.Effect === "Deny" &&
+        (secure === "false" || secure === false) &&
+        everyone &&
+        asList(statement.Action).some((a) => typeof a === "string" && /^(?:\*|s3:\*)$/i.test(a)) &&
+        asList(statement.Resource).some((r) => typeof r === "string" && globMatches(r, objectArn))
+    );
+}
+
+function deniesInsecureTransport(stack: StackView, bucket: PolicyResource, name: string, key: string): boolean {
+    const arn = typeof bucket.props.arn === "string" ? bucket.props.arn : `arn:aws:s3:::${name}`;
+    const objectArn = `${arn}/${key}`;
     const policies = [bucket.props.policy, ...stack.onBucket([S3_BUCKET_POLICY], name).map((p) => p.props.policy)];
     return policies.some((raw) => {
         const policy = raw === undefined ? undefined : parsePolicy(raw);
-        return (
-            !!policy &&
-            statementsOf(policy).some((s) => {
-                const bool = isObject(s.Condition) ? s.Condition.Bool : undefined;
-                const secure = isObject(bool) ? bool["aws:SecureTransport"] : undefined;
-                return s.Effect === "Deny" && (secure === "false" || secure === false);
-            })
-        );
+        return !!policy && statementsOf(policy).some((s) => deniesClearRequestsTo(s, objectArn));
     });
 }
 
@@ -72,9 +86,9 @@ export const emrCertificateBucket = stackRule(
                 encryptsByDefault(stack, bucket, location.bucket)
                     ? undefined
                     : "encrypt by default (a BucketServerSideEncryptionConfiguration)",
-                deniesInsecureTransport(stack, bucket, location.bucket)
+                deniesInsecureTransport(stack, bucket, location.bucket, location.key)
                     ? undefined
-                    : "deny requests without TLS (a bucket policy Deny on aws:SecureTransport false)",
+                    : 'deny requests without TLS (a bucket policy statement: Deny, Principal "*", Action "s3:*", the bucket and its objects as Resource, Bool aws:SecureTransport false)',
             ].filter((m): m is string => !!m);
             if (missing.length > 0) {
                 findings.push({

@@ -1,4 +1,5 @@
 import { AT_REST } from "../compliance";
+import { shown } from "../model";
 import { ARC, atRestSection, documentRule, EC, flagState, LD } from "./kit";
 
 export const emrEbsEncryption = documentRule(
@@ -30,9 +31,7 @@ export const emrEbsEncryption = documentRule(
             );
         }
         if (disk.EncryptionKeyProviderType !== "AwsKms") {
-            violations.push(
-                `EBS encryption needs EncryptionKeyProviderType "AwsKms"; it is ${JSON.stringify(disk.EncryptionKeyProviderType) ?? "unset"}.`,
-            );
+            violations.push(`EBS encryption needs EncryptionKeyProviderType "AwsKms"; it is ${shown(disk.EncryptionKeyProviderType)}.`);
         }
         return violations;
     },

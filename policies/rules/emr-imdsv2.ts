@@ -1,5 +1,5 @@
 import { CONFIGURATION } from "../compliance";
-import { isObject } from "../model";
+import { isObject, shown } from "../model";
 import { documentRule, lookup } from "./kit";
 
 export const emrImdsv2 = documentRule(
@@ -34,12 +34,12 @@ export const emrImdsv2 = documentRule(
         const violations: string[] = [];
         if (imds.MinimumInstanceMetadataServiceVersion !== 2) {
             violations.push(
-                `MinimumInstanceMetadataServiceVersion is ${JSON.stringify(imds.MinimumInstanceMetadataServiceVersion) ?? "unset"}; it must be the number 2 (IMDSv2 only).`,
+                `MinimumInstanceMetadataServiceVersion is ${shown(imds.MinimumInstanceMetadataServiceVersion)}; it must be the number 2 (IMDSv2 only).`,
             );
         }
         const hops = imds.HttpPutResponseHopLimit;
         if (typeof hops !== "number" || hops > config.maxHopLimit) {
-            violations.push(`HttpPutResponseHopLimit is ${JSON.stringify(hops) ?? "unset"}; at most ${config.maxHopLimit} is allowed.`);
+            violations.push(`HttpPutResponseHopLimit is ${shown(hops)}; at most ${config.maxHopLimit} is allowed.`);
         }
         return violations;
     },

@@ -1,5 +1,5 @@
 import { IN_TRANSIT } from "../compliance";
-import { CERTIFICATE_PROVIDERS, FORMATS, isObject, listOf } from "../model";
+import { CERTIFICATE_PROVIDERS, FORMATS, isObject, listOf, shown } from "../model";
 import { documentRule, EC, flagState, ITC, lookup, TLS } from "./kit";
 
 export const emrInTransitEncryption = documentRule(
@@ -35,9 +35,7 @@ export const emrInTransitEncryption = documentRule(
         }
         const provider = tls.CertificateProviderType;
         if (typeof provider !== "string" || !config.allowedProviders.includes(provider)) {
-            return [
-                `${TLS} has CertificateProviderType ${JSON.stringify(provider) ?? "unset"}; allowed: ${listOf(config.allowedProviders)} (case-sensitive).`,
-            ];
+            return [`${TLS} has CertificateProviderType ${shown(provider)}; allowed: ${listOf(config.allowedProviders)} (case-sensitive).`];
         }
         const object = typeof tls.S3Object === "string" ? tls.S3Object : undefined;
         if (provider === "PEM" && (object === undefined || FORMATS.s3Zip(object))) {

@@ -1,5 +1,5 @@
 import { AUTHENTICATION } from "../compliance";
-import { isObject, KERBEROS_PROVIDERS, listOf } from "../model";
+import { isObject, KERBEROS_PROVIDERS, listOf, shown } from "../model";
 import { documentRule, lookup } from "./kit";
 
 /** EMR's ticket lifetime when the document does not set one. */
@@ -42,9 +42,7 @@ export const emrKerberosAuthentication = documentRule(
         }
         const provider = kerberos.Provider;
         if (typeof provider !== "string" || !config.allowedProviders.includes(provider)) {
-            return [
-                `KerberosConfiguration has Provider ${JSON.stringify(provider) ?? "unset"}; allowed: ${listOf(config.allowedProviders)} (case-sensitive).`,
-            ];
+            return [`KerberosConfiguration has Provider ${shown(provider)}; allowed: ${listOf(config.allowedProviders)} (case-sensitive).`];
         }
         const block = kerberos[BLOCKS[provider]];
         if (!isObject(block)) {
@@ -53,7 +51,7 @@ export const emrKerberosAuthentication = documentRule(
         const lifetime = block.TicketLifetimeInHours ?? EMR_DEFAULT_TICKET_LIFETIME;
         if (typeof lifetime !== "number" || lifetime > config.maxTicketLifetimeHours) {
             return [
-                `Kerberos tickets live ${JSON.stringify(lifetime)} hours; at most ${config.maxTicketLifetimeHours} are allowed. Lower TicketLifetimeInHours.`,
+                `Kerberos tickets live ${shown(lifetime)} hours; at most ${config.maxTicketLifetimeHours} are allowed. Lower TicketLifetimeInHours.`,
             ];
         }
         return [];

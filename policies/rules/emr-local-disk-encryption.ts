@@ -1,5 +1,5 @@
 import { AT_REST } from "../compliance";
-import { FORMATS, kmsKeyReference } from "../model";
+import { FORMATS, kmsKeyReference, shown } from "../model";
 import { ARC, atRestSection, documentRule, LD } from "./kit";
 
 export const emrLocalDiskEncryption = documentRule(
@@ -62,8 +62,6 @@ export const emrLocalDiskEncryption = documentRule(
                       `${LD} uses a Custom key provider without a valid S3Object jar and EncryptionKeyProviderClass. Add both, or use AwsKms.`,
                   ];
         }
-        return [
-            `${LD} has EncryptionKeyProviderType ${JSON.stringify(provider) ?? "unset"}; EMR accepts "AwsKms" or "Custom" (case-sensitive).`,
-        ];
+        return [`${LD} has EncryptionKeyProviderType ${shown(provider)}; EMR accepts "AwsKms" or "Custom" (case-sensitive).`];
     },
 );

@@ -1,4 +1,5 @@
 import { IN_TRANSIT } from "../compliance";
+import { shown } from "../model";
 import { TLS_CERTIFICATES, TLS_PRIVATE_KEY } from "../resources";
 import { resourceRule } from "./kit";
 
@@ -35,7 +36,7 @@ export const emrTlsCertificate = resourceRule(
             return typeof hours === "number" && hours <= config.maxValidityHours
                 ? []
                 : [
-                      `The certificate is valid for ${JSON.stringify(hours)} hours; at most ${config.maxValidityHours} are allowed. Shorten validityPeriodHours.`,
+                      `The certificate is valid for ${shown(hours)} hours; at most ${config.maxValidityHours} are allowed. Shorten validityPeriodHours.`,
                   ];
         }
         switch (props.algorithm) {
@@ -44,18 +45,18 @@ export const emrTlsCertificate = resourceRule(
                 const bits = props.rsaBits ?? 2048;
                 return typeof bits === "number" && bits >= config.minRsaBits
                     ? []
-                    : [`The RSA key has ${JSON.stringify(bits)} bits; at least ${config.minRsaBits} are required. Raise rsaBits.`];
+                    : [`The RSA key has ${shown(bits)} bits; at least ${config.minRsaBits} are required. Raise rsaBits.`];
             }
             case "ECDSA": {
                 const curve = props.ecdsaCurve ?? "P224";
                 return typeof curve === "string" && STRONG_CURVES.includes(curve)
                     ? []
-                    : [`The ECDSA key uses curve ${JSON.stringify(curve)}; use P256, P384 or P521.`];
+                    : [`The ECDSA key uses curve ${shown(curve)}; use P256, P384 or P521.`];
             }
             case "ED25519":
                 return [];
             default:
-                return [`The key algorithm is ${JSON.stringify(props.algorithm)}; use RSA, ECDSA or ED25519.`];
+                return [`The key algorithm is ${shown(props.algorithm)}; use RSA, ECDSA or ED25519.`];
         }
     },
 );

@@ -11,7 +11,7 @@ import {
 } from "@pulumi/policy";
 import { Compliance } from "../compliance";
 import { isUnknownValueError, UnknownValue, UnknownValueError } from "../policyHost";
-import { describe, isObject, JsonObject, ParsedDocument, parseSecurityConfiguration } from "../model";
+import { describe, isObject, JsonObject, ParsedDocument, parseSecurityConfiguration, quote } from "../model";
 import { SECURITY_CONFIGURATION_TYPES, securityConfigurationOf } from "../resources";
 
 /** What a check returns: the violations it found, or why the resource is out of its scope. */
@@ -134,7 +134,7 @@ export function lookup(document: JsonObject, keys: readonly string[]): { value: 
         }
         if (!Object.prototype.hasOwnProperty.call(value, key)) {
             const variant = Object.keys(value).find((k) => k.toLowerCase() === key.toLowerCase());
-            const hint = variant ? ` (there is a key ${JSON.stringify(variant)}, but keys are case-sensitive and EMR rejects it)` : "";
+            const hint = variant ? ` (there is a key ${quote(variant)}, but keys are case-sensitive and EMR rejects it)` : "";
             return { value: undefined, found: false, hint };
         }
         value = value[key];
@@ -153,7 +153,7 @@ export function flagState(document: JsonObject, keys: readonly string[]): string
         return `${name} is false`;
     }
     if (typeof value === "string") {
-        return `${name} is the string ${JSON.stringify(value)}, not a JSON boolean`;
+        return `${name} is the string ${quote(value)}, not a JSON boolean`;
     }
     return `${name} is ${describe(value)}, not the JSON boolean true`;
 }

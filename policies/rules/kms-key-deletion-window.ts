@@ -1,4 +1,5 @@
 import { KEY_MANAGEMENT } from "../compliance";
+import { shown } from "../model";
 import { CLASSIC_KMS_KEY, KMS_EXTERNAL_KEY, NATIVE_KMS_KEY } from "../resources";
 import { resourceRule } from "./kit";
 
@@ -33,6 +34,6 @@ export const kmsKeyDeletionWindow = resourceRule(
         const days = (args.type === NATIVE_KMS_KEY ? props.pendingWindowInDays : props.deletionWindowInDays) ?? KMS_DEFAULT_WINDOW;
         return typeof days === "number" && days >= config.minimumDays
             ? []
-            : [`The deletion window is ${JSON.stringify(days)} days; at least ${config.minimumDays} are required. Lengthen it.`];
+            : [`The deletion window is ${shown(days)} days; at least ${config.minimumDays} are required. Lengthen it.`];
     },
 );

@@ -33,7 +33,10 @@ function isWildcard(principal: unknown): boolean {
     return false;
 }
 
-/** Whether a condition limits callers to an account or organization with a value free of wildcards. */
+/**
+ * Whether a condition limits callers to an account or organization with a value free of wildcards.
+ * Under the Like operators both `*` and `?` are wildcards: `????????????` matches every account.
+ */
 function restrictsToAccountOrOrg(condition: unknown): boolean {
     if (!isObject(condition)) {
         return false;
@@ -44,10 +47,11 @@ function restrictsToAccountOrOrg(condition: unknown): boolean {
             isObject(clauses) &&
             Object.entries(clauses).some(([key, value]) => {
                 const values = Array.isArray(value) ? value : [value];
+                const wildcard = operator.toLowerCase().includes("like") ? /[*?]/ : /\*/;
                 return (
                     RESTRICTING_KEYS.includes(key.toLowerCase()) &&
                     values.length > 0 &&
-                    values.every((v) => typeof v === "string" && v !== "" && !v.includes("*"))
+                    values.every((v) => typeof v === "string" && v !== "" && !wildcard.test(v))
                 );
             }),
     );

@@ -1,5 +1,6 @@
 import { ResourceValidationArgs } from "@pulumi/policy";
 import { KEY_MANAGEMENT } from "../compliance";
+import { withoutProxy } from "../policyHost";
 import { CLASSIC_KMS_KEY, KMS_EXTERNAL_KEY, NATIVE_KMS_KEY } from "../resources";
 import { resourceRule } from "./kit";
 
@@ -47,7 +48,9 @@ export const kmsKeyRotation = resourceRule(
     },
     (args) => {
         if ([CLASSIC_KMS_KEY, NATIVE_KMS_KEY].includes(args.type) && !whyNotRotatable(args) && args.props.enableKeyRotation !== true) {
-            return { ...args.props, enableKeyRotation: true };
+            // A copy of the plain props: spreading the host's proxy would read every property, and
+            // one unknown at preview would turn the fix into a "cannot run" at mandatory level.
+            return { ...withoutProxy(args.props), enableKeyRotation: true };
         }
         return undefined;
     },

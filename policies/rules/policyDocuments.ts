@@ -18,23 +18,45 @@ export function statementsOf(policy: JsonObject): JsonObject[] {
     return (Array.isArray(statements) ? statements : [statements]).filter(isObject);
 }
 
-function asList(value: unknown): unknown[] {
+export function asList(value: unknown): unknown[] {
     return Array.isArray(value) ? value : value === undefined ? [] : [value];
 }
 
-/** Whether an IAM action pattern (`kms:*`, `kms:GenerateDataKey*`, `*`) covers an action. */
-export function actionCovers(pattern: unknown, action: string): boolean {
-    if (typeof pattern !== "string") {
-        return false;
+/**
+ * Whether an IAM pattern (`*` any run of characters, `?` any one) matches a value. Iterative, with
+ * one backtrack point: time is bounded by the product of the lengths, whatever the pattern, where
+ * a regular expression built from it could backtrack for minutes.
+ */
+export function globMatches(pattern: string, value: string, ignoreCase = false): boolean {
+    const p = ignoreCase ? pattern.toLowerCase() : pattern;
+    const v = ignoreCase ? value.toLowerCase() : value;
+    let i = 0;
+    let j = 0;
+    let star = -1;
+    let resume = 0;
+    while (j < v.length) {
+        if (i < p.length && (p[i] === "?" || p[i] === v[j])) {
+            i++;
+            j++;
+        } else if (i < p.length && p[i] === "*") {
+            star = i++;
+            resume = j;
+        } else if (star >= 0) {
+            i = star + 1;
+            j = ++resume;
+        } else {
+            return false;
+        }
     }
-    const regex = new RegExp(
-        `^${pattern
-            .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-            .replace(/\*/g, ".*")
-            .replace(/\?/g, ".")}$`,
-        "i",
-    );
-    return regex.test(action);
+    while (i < p.length && p[i] === "*") {
+        i++;
+    }
+    return i === p.length;
+}
+
+/** Whether an IAM action pattern (`kms:*`, `kms:GenerateDataKey*`, `*`) covers an action; actions are case-insensitive. */
+export function actionCovers(pattern: unknown, action: string): boolean {
+    return typeof pattern === "string" && globMatches(pattern, action, true);
 }
 
 /** The AWS principals an Allow statement names. */

@@ -92,6 +92,29 @@ describe("emr-security runs programs as Pulumi does", function () {
         assert.strictEqual(JSON.parse(transpiled.stdout).outputs.counted, "three");
     });
 
+    it("fails a program whose exported getter throws, with exit 1 and the getter's error", () => {
+        const { code, stderr } = run("synth", program("throwing-getter"));
+        assert.strictEqual(code, 1);
+        assert.match(stderr, /the exported getter failed/);
+    });
+
+    it("refuses bad usage and bad folders with exit 2 and a message naming the cause", () => {
+        const cases: [string[], RegExp][] = [
+            [["synth", "--account-id", "abc"], /--account-id takes a 12-digit AWS account id; got "abc"/],
+            [["synth", "--partition", "amazon"], /--partition takes an AWS partition/],
+            [["synth", "--region", "US East"], /--region takes an AWS Region such as us-east-1/],
+            [["synth", "--config", "a:b:c=1"], /--config takes key=value or namespace:key=value; got "a:b:c=1"/],
+            [["synth", program("no-such-program")], /no-such-program does not exist or is not a folder/],
+            [["synth", program("bad-package")], /bad-package\/package\.json is not valid JSON/],
+            [["check", "--policy-config", program("bad-package/package.json")], /bad-package\/package\.json is not valid JSON/],
+        ];
+        for (const [args, message] of cases) {
+            const { code, stderr } = run(...args);
+            assert.strictEqual(code, 2, args.join(" "));
+            assert.match(stderr, message);
+        }
+    });
+
     it("refuses a --timeout that is not a positive number of seconds", () => {
         for (const bad of ["0", "-1", "abc", "1e3"]) {
             const { code, stderr } = run("synth", "--timeout", bad);

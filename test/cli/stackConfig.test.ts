@@ -58,7 +58,7 @@ describe("stack config, as the Pulumi CLI assembles it", () => {
     it("refuses a pair without a value, and a folder without a project", () => {
         assert.throws(
             () => stackConfig({ dir, project, stack: "dev", pairs: ["releaseLabel"] }),
-            /--config takes key=value; got "releaseLabel"/,
+            /--config takes key=value or namespace:key=value; got "releaseLabel"/,
         );
         assert.throws(() => loadProject(os.tmpdir()), /has no Pulumi\.yaml/);
     });

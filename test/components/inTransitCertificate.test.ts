@@ -90,6 +90,16 @@ describe("InTransitCertificate component", () => {
         const bucket = mocks.one("aws:s3/bucket:Bucket");
         const bucketName = await valueOf(certificate.bucketName);
         assert.strictEqual(bucket.retainOnDelete, true);
+        // What protects the kept bucket is kept with it.
+        for (const hardening of [
+            "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+            "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+            "aws:s3/bucketVersioning:BucketVersioning",
+            "aws:s3/bucketPolicy:BucketPolicy",
+        ]) {
+            assert.strictEqual(mocks.one(hardening).retainOnDelete, true, hardening);
+        }
         assert.deepStrictEqual(mocks.one("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").inputs, {
             bucket: bucketName,
             blockPublicAcls: true,

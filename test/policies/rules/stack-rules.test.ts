@@ -283,7 +283,10 @@ describe("emr-certificate-bucket", () => {
     for (const [without, missing] of [
         ["pab", "block all public access (a BucketPublicAccessBlock with the four settings true)"],
         ["enc", "encrypt by default (a BucketServerSideEncryptionConfiguration)"],
-        ["tls", "deny requests without TLS (a bucket policy Deny on aws:SecureTransport false)"],
+        [
+            "tls",
+            'deny requests without TLS (a bucket policy statement: Deny, Principal "*", Action "s3:*", the bucket and its objects as Resource, Bool aws:SecureTransport false)',
+        ],
     ]) {
         it(`Noncompliance: the bucket does not ${missing.split(" (")[0]}`, async () => {
             assert.deepStrictEqual(await messages(emrCertificateBucket, stack(without)), [
@@ -294,6 +297,35 @@ describe("emr-certificate-bucket", () => {
             ]);
         });
     }
+    it("Noncompliance: a Deny on aws:SecureTransport that leaves the zip reachable in clear", async () => {
+        const deny = (statement: Record<string, unknown>) =>
+            r("aws:s3/bucketPolicy:BucketPolicy", "tls", {
+                bucket,
+                policy: JSON.stringify({
+                    Statement: [
+                        {
+                            Effect: "Deny",
+                            Principal: "*",
+                            Action: "s3:*",
+                            Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
+                            Condition: { Bool: { "aws:SecureTransport": "false" } },
+                            ...statement,
+                        },
+                    ],
+                }),
+            });
+        const withPolicy = (statement: Record<string, unknown>) => [...stack("tls"), deny(statement)];
+        assert.deepStrictEqual(await messages(emrCertificateBucket, withPolicy({})), [], "the statement the components write");
+        for (const [what, statement] of [
+            ["one role", { Principal: { AWS: "arn:aws:iam::111122223333:role/one" } }],
+            ["one action", { Action: "s3:PutBucketTagging" }],
+            ["another bucket", { Resource: "arn:aws:s3:::other-bucket/*" }],
+            ["only the bucket, not its objects", { Resource: `arn:aws:s3:::${bucket}` }],
+            ["an Allow", { Effect: "Allow" }],
+        ] as const) {
+            assert.strictEqual((await messages(emrCertificateBucket, withPolicy(statement))).length, 1, what);
+        }
+    });
     it("Noncompliance: a public-access block with one setting off", async () => {
         const resources = stack();
         resources[2] = r("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "pab", {

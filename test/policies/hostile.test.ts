@@ -1,0 +1,196 @@
+/**
+ * Input an attacker or a careless user would send to the validator and the pack: each gets a clear
+ * answer in bounded time, never a bypass, a hang, a crash or a weaker verdict.
+ */
+import * as assert from "assert";
+import { evaluatePolicies } from "../../policies/evaluate";
+import { parseSecurityConfiguration, validateSecurityConfiguration } from "../../policies/model";
+import { checkPolicyConfig } from "../../policies/config";
+import { RULES } from "../../policies/rules";
+import { emrImdsv2 } from "../../policies/rules/emr-imdsv2";
+import { kmsKeyPolicyNoPublicPrincipal } from "../../policies/rules/kms-key-policy-no-public-principal";
+import { kmsKeyRotation } from "../../policies/rules/kms-key-rotation";
+import { actionCovers, globMatches } from "../../policies/rules/policyDocuments";
+import { findings, hardened, messages, securityConfigurations, UNKNOWN } from "./helpers";
+
+/** A value nested `depth` levels deep under one key. */
+function nested(depth: number): Record<string, unknown> {
+    let value: Record<string, unknown> = { leaf: true };
+    for (let i = 0; i < depth; i++) {
+        value = { deeper: value };
+    }
+    return value;
+}
+
+describe("hostile input to the validator and the pack", function () {
+    this.timeout(20000);
+
+    it("matches IAM wildcards in linear-ish time: many stars before a letter do not stall a rule", () => {
+        const pattern = `${"*".repeat(5000)}a`;
+        assert.strictEqual(actionCovers(pattern, `kms:${"x".repeat(5000)}`), false);
+        assert.strictEqual(actionCovers("kms:GenerateDataKey*", "kms:GenerateDataKeyWithoutPlaintext"), true);
+        assert.strictEqual(globMatches("arn:aws:s3:::b/*", "arn:aws:s3:::b/k.zip"), true);
+        assert.strictEqual(globMatches("a?c", "abc"), true);
+        assert.strictEqual(globMatches("a?c", "ac"), false);
+        assert.strictEqual(actionCovers("KMS:decrypt", "kms:Decrypt"), true, "IAM actions are case-insensitive");
+    });
+
+    it("kms-key-policy-no-public-principal: `?` is a wildcard under StringLike, so it limits nothing", async () => {
+        const policy = JSON.stringify({
+            Statement: [
+                {
+                    Effect: "Allow",
+                    Principal: "*",
+                    Action: "kms:*",
+                    Resource: "*",
+                    Condition: { StringLike: { "aws:PrincipalAccount": "????????????" } },
+                },
+            ],
+        });
+        const found = await messages(kmsKeyPolicyNoPublicPrincipal, { type: "aws:kms/key:Key", name: "k", props: { policy } });
+        assert.strictEqual(found.length, 1);
+    });
+
+    it("kms-key-rotation at remediate: an unrelated unknown property does not turn the fix into a mandatory violation", async () => {
+        const found = await findings(
+            kmsKeyRotation,
+            [{ type: "aws:kms/key:Key", name: "k", props: { enableKeyRotation: false, description: UNKNOWN, tags: { team: UNKNOWN } } }],
+            { preview: true, config: { "kms-key-rotation": "remediate" } },
+        );
+        assert.deepStrictEqual(
+            found.map((f) => [f.level, f.message]),
+            [["remediate", "remediated by policy 'kms-key-rotation'"]],
+        );
+    });
+
+    it("reports, never throws, on a document nested 10,000 levels deep or cyclic, and evaluatePolicies survives both", async () => {
+        const deep = { ...hardened(), EncryptionConfiguration: { ...hardened().EncryptionConfiguration, Junk: nested(10000) } };
+        assert.deepStrictEqual(
+            validateSecurityConfiguration(deep).map((p) => `${p.code} ${p.path}`),
+            ["unknown-key /EncryptionConfiguration/Junk"],
+        );
+        const cyclic: Record<string, any> = hardened();
+        cyclic.AuthorizationConfiguration = { Self: cyclic };
+        cyclic.EncryptionConfiguration.AtRestEncryptionConfiguration.S3EncryptionConfiguration.Loop = cyclic;
+        const problems = validateSecurityConfiguration(cyclic).map((p) => `${p.code} ${p.path}`);
+        assert.deepStrictEqual(problems, [
+            "unknown-key /EncryptionConfiguration/AtRestEncryptionConfiguration/S3EncryptionConfiguration/Loop",
+            "unknown-key /AuthorizationConfiguration/Self",
+        ]);
+        const resources = [
+            { type: "aws-native:emr:SecurityConfiguration", name: "cyclic", props: { name: "cyclic", securityConfiguration: cyclic } },
+            { type: "aws:kms/key:Key", name: "deep", props: { enableKeyRotation: true, tags: nested(10000) } },
+        ];
+        const found = await evaluatePolicies(resources);
+        assert.ok(found.some((f) => f.policy === "emr-security-configuration-valid"));
+        // Written by hand: JSON.stringify itself overflows the stack at this depth.
+        const text = `{"InstanceMetadataServiceConfiguration":${'{"deeper":'.repeat(10000)}true${"}".repeat(10000)}}`;
+        assert.strictEqual(validateSecurityConfiguration(text)[0].path, "/InstanceMetadataServiceConfiguration/deeper");
+    });
+
+    it("evaluatePolicies names the bad resource instead of throwing a TypeError from inside", async () => {
+        await assert.rejects(evaluatePolicies(null as never), /evaluatePolicies takes an array of resources; got null/);
+        await assert.rejects(evaluatePolicies({} as never), /takes an array of resources; got an object/);
+        await assert.rejects(
+            evaluatePolicies([
+                { type: "aws:kms/key:Key", name: "fine", props: {} },
+                { type: "aws:kms/key:Key", name: "nulled", props: null } as never,
+                { type: "aws:kms/key:Key", name: "missing" } as never,
+                42 as never,
+            ]),
+            (e: Error) => {
+                assert.strictEqual(
+                    e.message,
+                    [
+                        "Invalid resources:",
+                        '  - resources[1] ("nulled"): props must be an object (use {} for none); got null',
+                        '  - resources[2] ("missing"): props must be an object (use {} for none); got undefined',
+                        "  - resources[3] must be an object with type, name and props; got the number 42",
+                    ].join("\n"),
+                );
+                return true;
+            },
+        );
+        assert.deepStrictEqual(await evaluatePolicies([], null as never), []);
+    });
+
+    it("hands every caller the same parsed document, frozen: nobody can change the next verdict on the same text", async () => {
+        const text = JSON.stringify(hardened());
+        const { document } = parseSecurityConfiguration(text);
+        assert.throws(() => {
+            "use strict";
+            delete (document as Record<string, unknown>).InstanceMetadataServiceConfiguration;
+        }, TypeError);
+        assert.deepStrictEqual(await messages(emrImdsv2, securityConfigurations(text)[0]), []);
+        const stripped = JSON.parse(text);
+        delete stripped.InstanceMetadataServiceConfiguration;
+        assert.strictEqual((await messages(emrImdsv2, securityConfigurations(stripped)[0])).length, 1);
+    });
+
+    it("refuses policy configs of the wrong shape with one clear problem", () => {
+        for (const [config, shown] of [
+            [42, "the number 42"],
+            [["emr-imdsv2"], "an array"],
+            ["mandatory", 'the string "mandatory"'],
+            [null, "null"],
+        ] as const) {
+            assert.deepStrictEqual(checkPolicyConfig(config, RULES), [
+                `a policy config must be a JSON object of rule names (and "all"); got ${shown}`,
+            ]);
+        }
+    });
+
+    it("stays linear when every cluster names one configuration and no bucket has a name", async () => {
+        const resources = [];
+        for (let i = 0; i < 30000; i++) {
+            resources.push({ type: "aws:emr/cluster:Cluster", name: `c${i}`, props: { securityConfiguration: "shared" } });
+            resources.push({ type: "aws:s3/bucket:Bucket", name: `b${i}`, props: {} });
+        }
+        resources.push(...securityConfigurations(hardened(), "shared").slice(0, 1));
+        const found = await evaluatePolicies(resources, { config: { all: "advisory" } });
+        assert.ok(found.every((f) => f.level === "advisory"));
+    });
+
+    it("cuts a hostile 10 MB value in messages, and shows look-alike characters in keys", () => {
+        const huge = "x".repeat(10 * 1024 * 1024);
+        const document = hardened();
+        document.EncryptionConfiguration.AtRestEncryptionConfiguration.S3EncryptionConfiguration.EncryptionMode = huge;
+        const [problem] = validateSecurityConfiguration(document);
+        assert.ok(problem.message.length < 400, `message of ${problem.message.length} characters`);
+        assert.match(problem.message, /\(10485760 characters\)/);
+        const lookAlike = hardened();
+        lookAlike["\u0415ncryptionConfiguration"] = {};
+        lookAlike["InstanceMetadataServiceConfiguration\u200b"] = {};
+        const messages = validateSecurityConfiguration(lookAlike).map((p) => p.message);
+        assert.ok(messages.some((m) => m.includes("(contains U+0415)")));
+        assert.ok(messages.some((m) => m.includes("(contains U+200B)")));
+    });
+
+    it("bounds what the validator reads: a 2^60-hour ticket, a release label that is an array, null options, NaN, a BOM, duplicate keys", () => {
+        const document = hardened();
+        document.AuthenticationConfiguration.KerberosConfiguration.ClusterDedicatedKdcConfiguration.TicketLifetimeInHours = 2 ** 60;
+        assert.deepStrictEqual(
+            validateSecurityConfiguration(document).map((p) => `${p.code}: ${p.message}`),
+            [`out-of-range: TicketLifetimeInHours must be from 1 to 2147483647; got ${2 ** 60}`],
+        );
+        assert.deepStrictEqual(
+            validateSecurityConfiguration(hardened(), { releaseLabel: ["emr-7.5.0"] as never }).map((p) => `${p.code}: ${p.message}`),
+            ['bad-release-label: releaseLabel must be a string like "emr-6.15.0"; got an array'],
+        );
+        assert.deepStrictEqual(validateSecurityConfiguration(hardened(), null), []);
+        const nan = hardened();
+        nan.InstanceMetadataServiceConfiguration.HttpPutResponseHopLimit = NaN;
+        assert.match(validateSecurityConfiguration(nan)[0].message, /got the non-finite number NaN/);
+        const [bom] = validateSecurityConfiguration(`\ufeff${JSON.stringify(hardened())}`);
+        assert.strictEqual(bom.code, "not-json");
+        assert.match(bom.message, /starts with a byte-order mark, U\+FEFF: remove it/);
+        const twice = JSON.stringify(hardened()).replace(
+            '"EnableAtRestEncryption":true',
+            '"EnableAtRestEncryption":false,"EnableAtRestEncryption":true',
+        );
+        assert.deepStrictEqual(
+            validateSecurityConfiguration(twice).map((p) => `${p.code} ${p.path}`),
+            ["duplicate-key /EncryptionConfiguration/EnableAtRestEncryption"],
+        );
+    });
+});
