@@ -124,6 +124,13 @@ export function warnKeyReferences(component: pulumi.Resource, label: string, key
     }
 }
 
+/** A nested group of arguments (`kerberos`, `certificate`...): an object, or unset; never `null` or a scalar. */
+export function checkNestedObject(problems: ArgumentProblem[], path: string, value: unknown): void {
+    if (value === null || (value !== undefined && (typeof value !== "object" || Array.isArray(value)))) {
+        problems.push({ path, code: "wrong-type", message: `${path} must be an object, or left unset; got ${shown(value)}` });
+    }
+}
+
 /** Arguments that are not an object at all (`null`, a string): one problem saying so, before any other check reads them. */
 export function checkArgumentsObject(args: unknown): ArgumentProblem | undefined {
     return typeof args === "object" && args !== null && !Array.isArray(args)

@@ -13,6 +13,7 @@ import {
     checkOneOf,
     isDeferred,
     shown,
+    checkNestedObject,
 } from "./argumentChecks";
 import { AdIntegrationConfigurationArgs, CrossRealmTrustConfigurationArgs, KerberosConfigurationArgs } from "./securityConfigurationArgs";
 
@@ -96,13 +97,7 @@ export function checkKerberosArgs(args: KerberosArgs): ArgumentProblem[] {
     }
     const problems: ArgumentProblem[] = [];
     for (const nested of ["crossRealmTrust", "externalKdc"] as const) {
-        if (args[nested] === null || (args[nested] !== undefined && typeof args[nested] !== "object")) {
-            problems.push({
-                path: nested,
-                code: "wrong-type",
-                message: `${nested} must be an object, or left unset; got ${shown(args[nested])}`,
-            });
-        }
+        checkNestedObject(problems, nested, args[nested]);
     }
     checkBoolean(problems, "crossRealmTrust.activeDirectory", args.crossRealmTrust?.activeDirectory);
     const provider = args.provider ?? "ClusterDedicatedKdc";

@@ -8,9 +8,9 @@ import {
     checkInteger,
     checkOneOf,
     checkPartitions,
-    shown,
     prefixProblems,
     throwIfProblems,
+    checkNestedObject,
 } from "./argumentChecks";
 import { BASELINE_DEFAULTS, BASELINE_S3_MODES, weakenedDefaults } from "./baselineDefaults";
 import { checkInTransitCertificateArgs, InTransitCertificate, InTransitCertificateArgs } from "./inTransitCertificate";
@@ -242,13 +242,7 @@ export function checkSecureEmrBaselineArgs(args: SecureEmrBaselineArgs): Argumen
         checkBoolean(problems, option, args[option]);
     }
     for (const nested of ["certificate", "kerberos"] as const) {
-        if (args[nested] === null || (args[nested] !== undefined && typeof args[nested] !== "object")) {
-            problems.push({
-                path: nested,
-                code: "wrong-type",
-                message: `${nested} must be an object, or left unset; got ${shown(args[nested])}`,
-            });
-        }
+        checkNestedObject(problems, nested, args[nested]);
     }
     checkPartitions(problems, args.partition, {
         instanceProfileRoleArn: args.instanceProfileRoleArn,

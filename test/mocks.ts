@@ -138,3 +138,31 @@ export async function isKnown(output: pulumi.Output<unknown>): Promise<boolean> 
 export async function isSecret(output: pulumi.Output<unknown>): Promise<boolean> {
     return pulumi.isSecret(output);
 }
+
+/** Runs `body` with `pulumi.log.warn` captured, and gives back what it logged. */
+export async function withWarnings<T>(body: () => Promise<T>): Promise<{ result: T; warnings: string[] }> {
+    const warnings: string[] = [];
+    const warn = pulumi.log.warn;
+    (pulumi.log as { warn: typeof warn }).warn = (message: string) => {
+        warnings.push(message);
+        return Promise.resolve();
+    };
+    try {
+        return { result: await body(), warnings };
+    } finally {
+        (pulumi.log as { warn: typeof warn }).warn = warn;
+    }
+}
+
+/** A role ARN in the test account. */
+export const role = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
+
+/** The smallest complete baseline arguments: roles, release, Region, account and partition. */
+export const BASELINE_ARGS = {
+    instanceProfileRoleArn: role("EMR_EC2_DefaultRole"),
+    serviceRoleArn: role("EMR_DefaultRole_V2"),
+    releaseLabel: "emr-7.5.0",
+    region: "us-east-1",
+    accountId: ACCOUNT,
+    partition: "aws",
+};

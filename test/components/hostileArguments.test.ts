@@ -9,17 +9,9 @@ import { Kerberos } from "../../components/kerberos";
 import { KmsKey } from "../../components/kmsKey";
 import { SecureEmrBaseline, SecureEmrBaselineArgs } from "../../components/secureEmrBaseline";
 import { SecurityConfiguration } from "../../components/securityConfiguration";
-import { ACCOUNT, isKnown, useMocks, valueOf } from "../mocks";
+import { ACCOUNT, BASELINE_ARGS, isKnown, role, useMocks, valueOf } from "../mocks";
 
-const role = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
-const BASE: SecureEmrBaselineArgs = {
-    instanceProfileRoleArn: role("EMR_EC2_DefaultRole"),
-    serviceRoleArn: role("EMR_DefaultRole_V2"),
-    releaseLabel: "emr-7.5.0",
-    region: "us-east-1",
-    accountId: ACCOUNT,
-    partition: "aws",
-};
+const BASE: SecureEmrBaselineArgs = BASELINE_ARGS;
 
 function thrown(f: () => unknown): string {
     try {

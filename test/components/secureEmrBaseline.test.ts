@@ -4,9 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { weakenedDefaults } from "../../components/baselineDefaults";
 import { SecureEmrBaseline, SecureEmrBaselineArgs } from "../../components/secureEmrBaseline";
 import { validateSecurityConfiguration } from "../../policies/model";
-import { ACCOUNT, isKnown, isSecret, ProviderLikeMocks, useMocks, valueOf } from "../mocks";
+import { ACCOUNT, BASELINE_ARGS, isKnown, isSecret, ProviderLikeMocks, role, useMocks, valueOf, withWarnings } from "../mocks";
 
-const role = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
 /** Every override that weakens a default. */
 const WEAKENED = {
     s3EncryptionMode: "SSE-S3",
@@ -17,32 +16,18 @@ const WEAKENED = {
     protectKeys: false,
     keyDeletionWindowInDays: 7,
 };
-const BASE: SecureEmrBaselineArgs = {
-    instanceProfileRoleArn: role("EMR_EC2_DefaultRole"),
-    serviceRoleArn: role("EMR_DefaultRole_V2"),
-    releaseLabel: "emr-7.5.0",
-    region: "us-east-1",
-    accountId: ACCOUNT,
-    partition: "aws",
-};
+const BASE: SecureEmrBaselineArgs = BASELINE_ARGS;
 
 /** Builds the baseline in a fresh mock run, capturing the warnings it logs. */
 async function deploy(preview: boolean, args: SecureEmrBaselineArgs) {
     const mocks = await useMocks(preview);
-    const warnings: string[] = [];
-    const warn = pulumi.log.warn;
-    (pulumi.log as { warn: typeof warn }).warn = (message: string) => {
-        warnings.push(message);
-        return Promise.resolve();
-    };
-    try {
-        const baseline = new SecureEmrBaseline("analytics", args);
-        await isKnown(baseline.securityConfigurationName);
-        await isKnown(baseline.kerberosAttributes);
-        return { mocks, baseline, warnings };
-    } finally {
-        (pulumi.log as { warn: typeof warn }).warn = warn;
-    }
+    const { result: baseline, warnings } = await withWarnings(async () => {
+        const built = new SecureEmrBaseline("analytics", args);
+        await isKnown(built.securityConfigurationName);
+        await isKnown(built.kerberosAttributes);
+        return built;
+    });
+    return { mocks, baseline, warnings };
 }
 
 function keyPolicies(mocks: ProviderLikeMocks): Record<string, { Sid: string; Principal: unknown }[]> {

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { SecurityConfiguration, SecurityConfigurationArgs } from "../../components/securityConfiguration";
 import { securityConfigurationName } from "../../components/naming";
 import { validateSecurityConfiguration } from "../../policies/model";
-import { isKnown, useMocks, valueOf } from "../mocks";
+import { isKnown, useMocks, valueOf, withWarnings } from "../mocks";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/0a1b2c3d-1111-4a5b-8c9d-0e1f2a3b4c01";
 const SC_TYPE = "aws:emr/securityConfiguration:SecurityConfiguration";
@@ -192,13 +192,7 @@ describe("SecurityConfiguration component", () => {
 
         it("accepts a key given as an alias or key id, as EMR does, and warns on the component to use the key ARN", async () => {
             await useMocks(false);
-            const warnings: string[] = [];
-            const warn = pulumi.log.warn;
-            (pulumi.log as { warn: typeof warn }).warn = (message: string) => {
-                warnings.push(message);
-                return Promise.resolve();
-            };
-            try {
+            const { result: configuration, warnings } = await withWarnings(async () => {
                 const component = new SecurityConfiguration(
                     "analytics",
                     args({
@@ -213,18 +207,16 @@ describe("SecurityConfiguration component", () => {
                         },
                     }),
                 );
-                const configuration = JSON.parse((await valueOf(component.configuration))!);
-                assert.strictEqual(
-                    configuration.EncryptionConfiguration.AtRestEncryptionConfiguration.S3EncryptionConfiguration.AwsKmsKey,
-                    "alias/analytics",
-                );
-                assert.deepStrictEqual(warnings, [
-                    'SecurityConfiguration "analytics": encryptionConfiguration.atRestEncryptionConfiguration.s3EncryptionConfiguration.awsKmsKey is an alias name ("alias/analytics"). EMR accepts it, but use the key ARN, so that key-policy checks and cross-account use are exact.',
-                    'SecurityConfiguration "analytics": encryptionConfiguration.atRestEncryptionConfiguration.localDiskEncryptionConfiguration.awsKmsKey is a bare key id ("0a1b2c3d-2222-4a5b-8c9d-0e1f2a3b4c02"). EMR accepts it, but use the key ARN, so that key-policy checks and cross-account use are exact.',
-                ]);
-            } finally {
-                (pulumi.log as { warn: typeof warn }).warn = warn;
-            }
+                return JSON.parse((await valueOf(component.configuration))!);
+            });
+            assert.strictEqual(
+                configuration.EncryptionConfiguration.AtRestEncryptionConfiguration.S3EncryptionConfiguration.AwsKmsKey,
+                "alias/analytics",
+            );
+            assert.deepStrictEqual(warnings, [
+                'SecurityConfiguration "analytics": encryptionConfiguration.atRestEncryptionConfiguration.s3EncryptionConfiguration.awsKmsKey is an alias name ("alias/analytics"). EMR accepts it, but use the key ARN, so that key-policy checks and cross-account use are exact.',
+                'SecurityConfiguration "analytics": encryptionConfiguration.atRestEncryptionConfiguration.localDiskEncryptionConfiguration.awsKmsKey is a bare key id ("0a1b2c3d-2222-4a5b-8c9d-0e1f2a3b4c02"). EMR accepts it, but use the key ARN, so that key-policy checks and cross-account use are exact.',
+            ]);
         });
     });
 });
