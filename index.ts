@@ -41,6 +41,10 @@ export {
     TlsCertificateConfigurationArgs,
 } from "./components/securityConfigurationArgs";
 
+// Cluster configurations: HDFS transparent encryption, and merging classifications.
+export { ClusterConfiguration, mergeClusterConfigurations } from "./components/clusterConfigurations";
+export { HdfsEncryptionZone, hdfsEncryptionZones, HdfsEncryptionZonesOptions } from "./components/hdfsEncryptionZones";
+
 // The document builder, the validator and the parser.
 export {
     buildSecurityConfiguration,

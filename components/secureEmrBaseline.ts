@@ -16,6 +16,7 @@ import { BASELINE_DEFAULTS, BASELINE_S3_MODES, weakenedDefaults } from "./baseli
 import { checkInTransitCertificateArgs, InTransitCertificate, InTransitCertificateArgs } from "./inTransitCertificate";
 import { ClusterKerberosAttributes, Kerberos } from "./kerberos";
 import { checkKerberosArgs, kerberosConfigurationSection, KerberosArgs } from "./kerberosSettings";
+import { checkHdfsEncryptionZones, HdfsEncryptionZone, hdfsEncryptionZones } from "./hdfsEncryptionZones";
 import { KmsKey } from "./kmsKey";
 import { defaultNamePrefix } from "./naming";
 import { checkSecurityConfigurationArgs, SecurityConfiguration } from "./securityConfiguration";
@@ -66,6 +67,11 @@ export interface SecureEmrBaselineArgs {
     protectKeys?: boolean;
     /** Deletion window of created keys, 7 to 30 days (default 30; less warns). */
     keyDeletionWindowInDays?: number;
+    /**
+     * HDFS transparent encryption: directories that become encryption zones, each with its own
+     * Hadoop KMS key (lower-case name), created with the cluster. They go into `clusterConfigurationsJson`.
+     */
+    hdfsEncryptionZones?: HdfsEncryptionZone[];
 }
 
 /**
@@ -86,6 +92,12 @@ export class SecureEmrBaseline extends pulumi.ComponentResource {
     public readonly localDiskKmsKeyArn: pulumi.Output<string>;
     /** The certificate zip's `s3://` URI; undefined without in-transit encryption. */
     public readonly certificateS3Uri: pulumi.Output<string | undefined>;
+    /**
+     * For `aws.emr.Cluster`'s `configurationsJson`: the HDFS encryption zones, and nothing that
+     * weakens the security configuration (`[]` without zones). Merge your own classifications into
+     * it with `mergeClusterConfigurations`.
+     */
+    public readonly clusterConfigurationsJson: pulumi.Output<string>;
 
     constructor(name: string, args: SecureEmrBaselineArgs, opts?: pulumi.ComponentResourceOptions) {
         super("emr-security:index:SecureEmrBaseline", name, {}, opts);
@@ -177,6 +189,12 @@ export class SecureEmrBaseline extends pulumi.ComponentResource {
         this.s3KmsKeyArn = pulumi.output(s3Key);
         this.localDiskKmsKeyArn = pulumi.output(diskKey);
         this.certificateS3Uri = pulumi.output(settings.inTransitEncryption ? certificateS3Uri : undefined);
+        const zones = args.hdfsEncryptionZones
+            ? hdfsEncryptionZones(args.hdfsEncryptionZones, {
+                  onWarning: (message) => pulumi.log.warn(`SecureEmrBaseline "${name}": ${message}`, this),
+              })
+            : [];
+        this.clusterConfigurationsJson = pulumi.output(JSON.stringify(zones));
         this.registerOutputs({
             securityConfigurationName: this.securityConfigurationName,
             configuration: this.configuration,
@@ -184,6 +202,7 @@ export class SecureEmrBaseline extends pulumi.ComponentResource {
             s3KmsKeyArn: this.s3KmsKeyArn,
             localDiskKmsKeyArn: this.localDiskKmsKeyArn,
             certificateS3Uri: this.certificateS3Uri,
+            clusterConfigurationsJson: this.clusterConfigurationsJson,
         });
     }
 }
@@ -240,6 +259,11 @@ export function checkSecureEmrBaselineArgs(args: SecureEmrBaselineArgs): Argumen
     const problems: ArgumentProblem[] = [];
     for (const option of ["separateKeys", "enableEbsEncryption", "inTransitEncryption", "requireImdsV2", "protectKeys"] as const) {
         checkBoolean(problems, option, args[option]);
+    }
+    if (args.hdfsEncryptionZones !== undefined) {
+        for (const { path, message } of checkHdfsEncryptionZones(args.hdfsEncryptionZones, {}, "hdfsEncryptionZones")) {
+            problems.push({ path, message: `${path} ${message}` });
+        }
     }
     for (const nested of ["certificate", "kerberos"] as const) {
         checkNestedObject(problems, nested, args[nested]);

@@ -13,6 +13,13 @@ export {
     parseS3Location,
 } from "./formats";
 export { kmsKeyValues } from "./crossField";
+export {
+    ApplicationSetting,
+    ATTACHED_TYPES,
+    attachedConfigurations,
+    clusterConfigurations,
+    ClusterConfigurations,
+} from "./clusterConfigurations";
 export * from "./problem";
 export * from "./release";
 export * from "./schema";

@@ -2,6 +2,8 @@ import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy"
 import { emrAtRestEncryption } from "./emr-at-rest-encryption";
 import { emrBlockPublicAccess } from "./emr-block-public-access";
 import { emrCertificateBucket } from "./emr-certificate-bucket";
+import { emrClusterApplicationEncryption } from "./emr-cluster-application-encryption";
+import { emrClusterApplicationEncryptionReview } from "./emr-cluster-application-encryption-review";
 import { emrClusterKerberosAttributes } from "./emr-cluster-kerberos-attributes";
 import { emrClusterSecurityConfiguration } from "./emr-cluster-security-configuration";
 import { emrEbsEncryption } from "./emr-ebs-encryption";
@@ -39,6 +41,8 @@ export const RULES: Rule[] = [
     emrIdentityCenterAssignmentKey,
     emrClusterSecurityConfiguration,
     emrClusterKerberosAttributes,
+    emrClusterApplicationEncryption,
+    emrClusterApplicationEncryptionReview,
     emrKmsKeyPolicy,
     emrCertificateBucket,
     emrTlsCertificate,

@@ -41,6 +41,11 @@ describe("the package installed from its tarball", function () {
         for (const [name, files] of Object.entries(PROGRAMS)) {
             writeFiles(path.join(work.dir, name), files);
         }
+        // The example a team copies, as it stands in the repository.
+        fs.cpSync(path.join(ROOT, "examples/secure-cluster"), path.join(work.dir, "secure-cluster"), {
+            recursive: true,
+            filter: (source) => path.basename(source) !== "node_modules",
+        });
         install(work.dir);
         command = path.join(work.dir, "node_modules/.bin/emr-security");
     });
@@ -120,4 +125,24 @@ describe("the package installed from its tarball", function () {
             assert.ok(findings.every((f) => f.level === "advisory"));
         });
     }
+
+    it("examples/secure-cluster, on the installed package, is compliant through check in update and preview mode", () => {
+        const dir = path.join(work.dir, "secure-cluster");
+        for (const mode of [[], ["--preview"]]) {
+            const check = run("check", dir, "--config", "subnetId=subnet-0123456789abcdef0", "--json", ...mode);
+            assert.strictEqual(check.code, 0, check.stderr + check.stdout);
+            const report = JSON.parse(check.stdout) as { counts: { mandatory: number }; findings: { policy: string; level: string }[] };
+            assert.strictEqual(report.counts.mandatory, 0);
+            if (mode.length === 0) {
+                // At update every value is known: not even advice on the cluster's application settings.
+                assert.deepStrictEqual(
+                    report.findings.filter((f) => f.policy.startsWith("emr-cluster-")).map((f) => f.policy),
+                    [],
+                );
+            }
+        }
+        const synth = run("synth", dir, "--config", "subnetId=subnet-0123456789abcdef0", "--json");
+        const resources = JSON.parse(synth.stdout).resources as { type: string }[];
+        assert.ok(resources.some((r) => r.type === "aws:emr/cluster:Cluster"));
+    });
 });

@@ -160,7 +160,11 @@ function exercise(where: () => string): void {
         ]);
         assert.deepStrictEqual(
             found.map((d) => [d.policy, d.level]),
-            [["emr-cluster-kerberos-attributes", "advisory"]],
+            [
+                ["emr-cluster-kerberos-attributes", "advisory"],
+                ["emr-cluster-application-encryption", "advisory"],
+                ["emr-cluster-application-encryption-review", "advisory"],
+            ],
         );
     });
 

@@ -1,0 +1,171 @@
+/**
+ * HDFS transparent encryption, typed: the `hdfs-encryption-zones` classification EMR reads at
+ * cluster creation (each HDFS path an encryption zone, each value the Hadoop KMS key EMR creates for
+ * it), plus the Hadoop KMS classifications the options ask for. Facts: emr-cluster-configurations.md,
+ * section 4.
+ */
+import { quote } from "../policies/model";
+import { ClusterConfiguration, sortedProperties } from "./clusterConfigurations";
+
+export interface HdfsEncryptionZone {
+    /** The zone's HDFS directory: absolute and normalised, e.g. `/data/finance`. It must be empty when the zone is made. */
+    path: string;
+    /** The Hadoop KMS key for the zone: lower case (an upper-case name makes the cluster fail at launch). */
+    keyName: string;
+}
+
+export interface HdfsEncryptionZonesOptions {
+    /** Hadoop KMS ACLs (`hadoop-kms-acls`, kms-acls.xml), e.g. `{ "hadoop.kms.blacklist.DECRYPT_EEK": "hdfs" }`. */
+    kmsAcls?: Record<string, string>;
+    /** Hadoop KMS settings (`hadoop-kms-site`, kms-site.xml), e.g. `{ "hadoop.kms.cache.enable": "false" }`. */
+    kmsSite?: Record<string, string>;
+    /** Receives what deserves a warning but is not an error (nested zones, a key shared by zones). Default: `console.warn`. */
+    onWarning?: (message: string) => void;
+}
+
+/** Key names as Hadoop KMS takes them: lower case, and no `@` (key versions are written `name@N`). */
+const KEY_NAME = /^[a-z0-9][a-z0-9._-]*$/;
+const KMS_OPERATIONS = [
+    "CREATE",
+    "DELETE",
+    "ROLLOVER",
+    "GET",
+    "GET_KEYS",
+    "GET_METADATA",
+    "SET_KEY_MATERIAL",
+    "GENERATE_EEK",
+    "DECRYPT_EEK",
+];
+const KEY_OPERATIONS = ["MANAGEMENT", "GENERATE_EEK", "DECRYPT_EEK", "READ"];
+/** The kms-acls.xml properties: service ACLs and blacklists, per-key ACLs, and default and whitelist key ACLs (without ALL). */
+const KMS_ACL = new RegExp(
+    `^(?:hadoop\\.kms\\.(?:acl|blacklist)\\.(?:${KMS_OPERATIONS.join("|")})|key\\.acl\\.[a-z0-9][a-z0-9._-]*\\.(?:${[...KEY_OPERATIONS, "ALL"].join("|")})|(?:default|whitelist)\\.key\\.acl\\.(?:${KEY_OPERATIONS.join("|")}))$`,
+);
+
+/** One thing wrong with the zones or options: `path` is the field (`zones[2].keyName`), relative to the call. */
+export interface ZoneProblem {
+    path: string;
+    message: string;
+}
+
+function pathProblem(path: unknown): string | undefined {
+    if (typeof path !== "string" || path === "") {
+        return `must be an HDFS path such as /data/app; got ${typeof path === "string" ? '""' : typeof path}`;
+    }
+    if (!path.startsWith("/")) {
+        return `must be absolute (start with /); got ${quote(path)}`;
+    }
+    const segments = path.split("/").slice(1);
+    if (path !== "/" && (path.endsWith("/") || segments.some((s) => s === "" || s === "." || s === ".."))) {
+        return `must be normalised (no //, /./, /../ or trailing /); got ${quote(path)}`;
+    }
+    if (path === "/.reserved" || path.startsWith("/.reserved/")) {
+        return `is under /.reserved, which HDFS keeps for itself; got ${quote(path)}`;
+    }
+    return undefined;
+}
+
+function propertyProblems(name: string, map: unknown, valid?: RegExp): ZoneProblem[] {
+    if (map === undefined) {
+        return [];
+    }
+    if (typeof map !== "object" || map === null || Array.isArray(map)) {
+        return [{ path: name, message: "must be an object of string properties" }];
+    }
+    const acl =
+        "is not a kms-acls.xml property (hadoop.kms.acl.<OP>, hadoop.kms.blacklist.<OP>, key.acl.<key>.<OP>, default.key.acl.<OP>, whitelist.key.acl.<OP>)";
+    return Object.entries(map).flatMap(([key, value]) => [
+        ...(typeof value === "string"
+            ? []
+            : [{ path: `${name}[${quote(key)}]`, message: "must be a string (EMR property values are strings)" }]),
+        ...(valid && !valid.test(key) ? [{ path: `${name}[${quote(key)}]`, message: acl }] : []),
+    ]);
+}
+
+/** Every problem with zones and options, by field; what `hdfsEncryptionZones` would throw for. */
+export function checkHdfsEncryptionZones(zones: unknown, options: HdfsEncryptionZonesOptions = {}, root = "zones"): ZoneProblem[] {
+    const problems: ZoneProblem[] = [];
+    const list: unknown[] = Array.isArray(zones) ? zones : [];
+    if (!Array.isArray(zones) || zones.length === 0) {
+        problems.push({ path: root, message: "must list at least one { path, keyName }" });
+    }
+    const byPath = new Map<string, number>();
+    list.forEach((zone, i) => {
+        const at = `${root}[${i}]`;
+        if (typeof zone !== "object" || zone === null) {
+            problems.push({ path: at, message: "must be an object with path and keyName" });
+            return;
+        }
+        const { path, keyName } = zone as Record<string, unknown>;
+        const wrongPath = pathProblem(path);
+        if (wrongPath) {
+            problems.push({ path: `${at}.path`, message: wrongPath });
+        }
+        if (typeof keyName !== "string" || !KEY_NAME.test(keyName)) {
+            const upper = typeof keyName === "string" && /[A-Z]/.test(keyName);
+            problems.push({
+                path: `${at}.keyName`,
+                message: upper
+                    ? `must be lower case: Hadoop KMS refuses upper-case key names, and the cluster fails at launch; got ${quote(keyName)}`
+                    : `must be lower-case letters, digits, ".", "_" or "-"; got ${typeof keyName === "string" ? quote(keyName) : typeof keyName}`,
+            });
+        }
+        if (typeof path === "string") {
+            const first = byPath.get(path);
+            if (first !== undefined) {
+                problems.push({ path: `${at}.path`, message: `${quote(path)} is already ${root}[${first}].path: one zone per path` });
+            } else {
+                byPath.set(path, i);
+            }
+        }
+    });
+    problems.push(...propertyProblems("kmsAcls", options.kmsAcls, KMS_ACL), ...propertyProblems("kmsSite", options.kmsSite));
+    return problems;
+}
+
+/**
+ * The cluster configurations for HDFS encryption zones: one `hdfs-encryption-zones` object with the
+ * zones sorted by path, then `hadoop-kms-acls` and `hadoop-kms-site` when asked for. Pure and
+ * deterministic. Throws one error listing every problem, by index and field.
+ */
+export function hdfsEncryptionZones(zones: HdfsEncryptionZone[], options: HdfsEncryptionZonesOptions = {}): ClusterConfiguration[] {
+    const problems = checkHdfsEncryptionZones(zones, options);
+    if (problems.length > 0) {
+        throw new Error(`Invalid HDFS encryption zones:\n${problems.map((p) => `  - ${p.path} ${p.message}`).join("\n")}`);
+    }
+    const byKey = new Map<string, string[]>();
+    for (const { path, keyName } of zones) {
+        byKey.set(keyName, [...(byKey.get(keyName) ?? []), path]);
+    }
+    const warn = options.onWarning ?? ((message: string) => console.warn(`emr-security: ${message}`));
+    const paths = zones.map((z) => z.path).sort();
+    for (const path of paths) {
+        const inside = paths.filter((other) => other !== path && (path === "/" || other.startsWith(`${path}/`)));
+        if (inside.length > 0) {
+            warn(
+                `HDFS encryption zone ${path} contains ${inside.join(", ")}: Hadoop supports nested zones (the nearest one's key applies), but how EMR creates them from one classification is not documented. Prefer zones side by side.`,
+            );
+        }
+    }
+    for (const [key, keyPaths] of byKey) {
+        if (keyPaths.length > 1) {
+            warn(
+                `Hadoop KMS key ${key} serves several zones (${keyPaths.join(", ")}): whether EMR accepts that is not documented; give each zone its own key.`,
+            );
+        }
+    }
+
+    const configurations: ClusterConfiguration[] = [
+        {
+            Classification: "hdfs-encryption-zones",
+            Properties: sortedProperties(Object.fromEntries(zones.map((z) => [z.path, z.keyName]))),
+        },
+    ];
+    if (options.kmsAcls && Object.keys(options.kmsAcls).length > 0) {
+        configurations.push({ Classification: "hadoop-kms-acls", Properties: sortedProperties(options.kmsAcls) });
+    }
+    if (options.kmsSite && Object.keys(options.kmsSite).length > 0) {
+        configurations.push({ Classification: "hadoop-kms-site", Properties: sortedProperties(options.kmsSite) });
+    }
+    return configurations;
+}

@@ -1,0 +1,384 @@
+/**
+ * Application settings that undo what a security configuration turns on, from the override table
+ * of emr-cluster-configurations.md (section 2.1) and its documented exceptions (section 3). Only
+ * rows labelled D (documented) or I (inferred from documented behaviour) are weakenings; rows whose
+ * key or value is unverified are left for review, with the doubt in the message.
+ */
+import { PolicyResource } from "@pulumi/policy";
+import {
+    ApplicationSetting,
+    ATTACHED_TYPES,
+    attachedConfigurations,
+    clusterConfigurations,
+    compareReleases,
+    isObject,
+    parseReleaseLabel,
+    quote,
+    Release,
+} from "../model";
+import { CLUSTER_TYPES } from "../resources";
+import { documentOf, StackView } from "./stackView";
+
+/** What in the security configuration turns the setting on. */
+export type Trigger = "in-transit" | "local-disk" | "kerberos";
+
+export interface Context {
+    triggers: ReadonlySet<Trigger>;
+    /** `PEM`, `Custom` or `EMR`, with in-transit encryption. */
+    certificateProvider?: string;
+    /** Undefined when the cluster's release label is not readable: every row then applies. */
+    release?: Release;
+    /** `hive.metastore.hadoop.rpc.protection.override.to.authentication` is `true` somewhere on the cluster. */
+    metastoreRpcOverride: boolean;
+}
+
+export interface Verdict {
+    /** `weakens`: a violation. `review`: a documented override under its condition, or a doubt. */
+    kind: "weakens" | "review";
+    message: string;
+}
+
+interface Row {
+    classifications: readonly string[];
+    property: string;
+    trigger: Trigger;
+    since?: string;
+    /** The value EMR sets, to use instead. */
+    use: string;
+    /** Whether the application, parsing the value as it does, ends up weaker. */
+    weak: (value: string) => boolean;
+    /** When set, a weak value is reviewed rather than refused, for the reason returned. */
+    documentedException?: (context: Context) => string | undefined;
+    /** A row whose key or meaning is not verified: every weak value is reviewed, with this doubt. */
+    doubt?: string;
+    /** Booleans: a value that is neither true nor false falls back to the application's default. */
+    boolean?: boolean;
+}
+
+const norm = (value: string) => value.trim().toLowerCase();
+const isFalse = (value: string) => norm(value) === "false";
+const isTrue = (value: string) => norm(value) === "true";
+const listOfValues = (value: string) =>
+    value
+        .split(",")
+        .map((v) => v.trim().toLowerCase())
+        .filter(Boolean);
+
+const switchedOff = (classifications: readonly string[], property: string, trigger: Trigger, since?: string): Row => ({
+    classifications,
+    property,
+    trigger,
+    since,
+    use: "true",
+    weak: isFalse,
+    boolean: true,
+});
+
+const atLeast = (release: Release | undefined, version: string) =>
+    !release || compareReleases(release, parseReleaseLabel(`emr-${version}`)!) >= 0;
+
+const ROWS: readonly Row[] = [
+    {
+        classifications: ["core-site"],
+        property: "hadoop.rpc.protection",
+        trigger: "kerberos",
+        since: "5.10.0",
+        use: "privacy",
+        // Hadoop reads a trimmed comma list: any QOP other than privacy lets the server accept it.
+        weak: (v) => listOfValues(v).length === 0 || listOfValues(v).some((q) => q !== "privacy"),
+    },
+    {
+        classifications: ["core-site"],
+        property: "hadoop.security.authentication",
+        trigger: "kerberos",
+        since: "5.10.0",
+        use: "kerberos",
+        weak: (v) => norm(v) === "simple",
+    },
+    {
+        classifications: ["core-site"],
+        property: "hadoop.ssl.hostname.verifier",
+        trigger: "in-transit",
+        use: "DEFAULT",
+        weak: (v) => norm(v) === "allow_all",
+        documentedException: (c) =>
+            c.certificateProvider === "EMR"
+                ? undefined
+                : "AWS documents ALLOW_ALL for certificates without the Region's wildcard DNS name (*.ec2.internal or *.<region>.compute.internal); keep DEFAULT when the certificate has it",
+    },
+    switchedOff(["hdfs-site"], "dfs.encrypt.data.transfer", "local-disk"),
+    {
+        classifications: ["hdfs-site"],
+        property: "dfs.encrypt.data.transfer.cipher.suites",
+        trigger: "local-disk",
+        use: "AES/CTR/NoPadding",
+        // An empty list turns AES off, leaving the older .algorithm cipher.
+        weak: (v) => v.trim() === "",
+    },
+    {
+        classifications: ["hdfs-site"],
+        property: "dfs.encrypt.data.transfer.cipher.key.bitlength",
+        trigger: "local-disk",
+        use: "256",
+        weak: (v) => ["128", "192"].includes(v.trim()),
+    },
+    {
+        classifications: ["hdfs-site"],
+        property: "dfs.http.policy",
+        trigger: "in-transit",
+        use: "HTTPS_ONLY",
+        weak: (v) => ["http_only", "http_and_https"].includes(norm(v)),
+    },
+    {
+        classifications: ["yarn-site"],
+        property: "yarn.http.policy",
+        trigger: "in-transit",
+        since: "7.3.0",
+        use: "HTTPS_ONLY",
+        weak: (v) => ["http_only", "http_and_https"].includes(norm(v)),
+    },
+    switchedOff(["mapred-site"], "mapreduce.shuffle.ssl.enabled", "in-transit"),
+    {
+        classifications: ["mapred-site"],
+        property: "mapreduce.jobhistory.http.policy",
+        trigger: "in-transit",
+        since: "7.3.0",
+        use: "HTTPS_ONLY",
+        weak: (v) => ["http_only", "http_and_https"].includes(norm(v)),
+    },
+    switchedOff(["tez-site"], "tez.runtime.shuffle.ssl.enable", "in-transit"),
+    {
+        ...switchedOff(["tez-site"], "tez.runtime.ssl.enable", "in-transit"),
+        doubt: "older AWS text names this key for Tez shuffle TLS, but it is not found in Tez's source: check whether it has any effect",
+    },
+    switchedOff(["spark-defaults"], "spark.authenticate", "in-transit"),
+    switchedOff(["spark-defaults"], "spark.network.crypto.enabled", "in-transit", "5.9.0"),
+    ...["spark.ssl.enabled", "spark.ssl.ui.enabled", "spark.ssl.historyServer.enabled"].map((property) => ({
+        ...switchedOff(["spark-defaults"], property, "in-transit", "5.3.0"),
+        doubt: "EMR documents TLS for the Spark UI and history server, but not the exact keys it sets",
+    })),
+    switchedOff(["hive-site"], "hive.server2.use.SSL", "in-transit", "6.9.0"),
+    switchedOff(["hive-site"], "hive.server2.webui.use.ssl", "in-transit", "7.3.0"),
+    {
+        ...switchedOff(["hive-site", "spark-hive-site"], "hive.metastore.use.SSL", "in-transit", "7.3.0"),
+        documentedException: metastoreException,
+    },
+    {
+        ...switchedOff(["spark-defaults"], "spark.hadoop.hive.metastore.use.SSL", "in-transit", "7.3.0"),
+        documentedException: metastoreException,
+    },
+    {
+        classifications: ["hive-site"],
+        property: "hive.metastore.hadoop.rpc.protection.override.to.authentication",
+        trigger: "kerberos",
+        since: "7.3.0",
+        use: "false",
+        weak: isTrue,
+        boolean: true,
+    },
+    switchedOff(["hcatalog-webhcat-site"], "templeton.use.ssl", "in-transit", "7.3.0"),
+    {
+        classifications: ["hcatalog-webhcat-site"],
+        property: "templeton.ssl.protocol.blacklist",
+        trigger: "in-transit",
+        since: "7.3.0",
+        use: "SSLv2,SSLv3",
+        weak: (v) => !listOfValues(v).includes("sslv2") || !listOfValues(v).includes("sslv3"),
+    },
+    {
+        classifications: ["hbase-site"],
+        property: "hbase.rpc.protection",
+        trigger: "kerberos",
+        since: "5.10.0",
+        use: "privacy",
+        weak: (v) => listOfValues(v).length === 0 || listOfValues(v).some((q) => q !== "privacy"),
+    },
+    ...["hbase.ssl.enabled", "hbase.rest.ssl.enabled", "hbase.thrift.ssl.enabled"].map((p) =>
+        switchedOff(["hbase-site"], p, "in-transit", "7.3.0"),
+    ),
+    ...["hbase.server.netty.tls.enabled", "hbase.client.netty.tls.enabled"].map((p) =>
+        switchedOff(["hbase-site"], p, "in-transit", "7.6.0"),
+    ),
+    {
+        classifications: ["presto-config"],
+        property: "http-server.http.enabled",
+        trigger: "in-transit",
+        since: "5.6.0",
+        use: "false",
+        weak: isTrue,
+        boolean: true,
+    },
+    {
+        classifications: ["trino-config", "prestosql-config"],
+        property: "http-server.http.enabled",
+        trigger: "in-transit",
+        since: "6.1.0",
+        use: "false",
+        weak: isTrue,
+        boolean: true,
+        doubt: "EMR says it sets up Trino's TLS, but does not document this key for Trino",
+    },
+    ...["security.ssl.internal.enabled", "security.ssl.rest.enabled", "historyserver.web.ssl.enabled"].map((p) =>
+        switchedOff(["flink-conf"], p, "in-transit", "7.3.0"),
+    ),
+    {
+        classifications: ["flink-conf"],
+        property: "security.ssl.protocol",
+        trigger: "in-transit",
+        since: "7.3.0",
+        use: "TLSv1.3",
+        weak: (v) => ["tlsv1", "tlsv1.1", "tlsv1.2"].includes(norm(v)),
+    },
+    {
+        ...switchedOff(["oozie-site"], "oozie.https.enabled", "in-transit", "7.3.0"),
+        documentedException: (c) =>
+            c.certificateProvider === "EMR"
+                ? undefined
+                : "AWS allows turning Oozie HTTPS off when the certificate fails Oozie's hostname verification; prefer fixing the certificate",
+    },
+    ...["sslQuorum", "admin.forceHttps"].map((p) => switchedOff(["zookeeper-config"], p, "in-transit", "7.4.0")),
+    switchedOff(["zeppelin-site"], "zeppelin.ssl", "in-transit", "7.3.0"),
+];
+
+/** Hive metastore TLS off: documented for Spark with Kerberos on 7.3.0+ (SPARK-44114), never without Kerberos. */
+function metastoreException(c: Context): string | undefined {
+    return c.triggers.has("kerberos") && !c.metastoreRpcOverride
+        ? "AWS documents turning metastore TLS off on 7.3.0+ with in-transit encryption and Kerberos, for Spark and Livy apps that use the Hive metastore (SPARK-44114); Kerberos SASL still protects it"
+        : undefined;
+}
+
+const TRIGGER_WORDS: Record<Trigger, string> = {
+    "in-transit": "in-transit encryption",
+    "local-disk": "local-disk encryption",
+    kerberos: "Kerberos",
+};
+
+const TLS_12_ADVICE = "TLS 1.2 instead of EMR's TLS 1.3 on 7.3.0+ is a documented compatibility choice; prefer TLSv1.3";
+
+/** What one setting does to the security configuration, or undefined when it does nothing to it. */
+export function judge(setting: ApplicationSetting, context: Context, configuration: string): Verdict | undefined {
+    const where = `${setting.location}: ${setting.classification} ${setting.property}=${quote(setting.value)}`;
+    const exact = ROWS.find((r) => r.property === setting.property && r.classifications.includes(setting.classification));
+    if (!exact) {
+        const near = ROWS.find(
+            (r) =>
+                r.property.toLowerCase() === setting.property.toLowerCase() &&
+                r.classifications.some((c) => c.toLowerCase() === setting.classification.toLowerCase()),
+        );
+        return near && context.triggers.has(near.trigger)
+            ? {
+                  kind: "review",
+                  message: `${where} has no effect: keys are case-sensitive, and ${near.classifications[0]} ${near.property} is the setting. Correct or remove it.`,
+              }
+            : undefined;
+    }
+    if (!context.triggers.has(exact.trigger) || (exact.since && !atLeast(context.release, exact.since))) {
+        return undefined;
+    }
+    const what = `${TRIGGER_WORDS[exact.trigger]}, which the security configuration ${configuration} turns on`;
+    if (exact.boolean && !isTrue(setting.value) && !isFalse(setting.value)) {
+        return {
+            kind: "review",
+            message: `${where} is neither true nor false, so the application falls back to its own default, which is off for most TLS switches. Set ${exact.use}.`,
+        };
+    }
+    if (!exact.weak(setting.value)) {
+        return undefined;
+    }
+    const fix = `Set ${exact.property} to ${exact.use}, or remove it`;
+    if (exact.doubt) {
+        return { kind: "review", message: `${where} may weaken ${what} (unverified: ${exact.doubt}). ${fix}.` };
+    }
+    if (exact.property === "security.ssl.protocol" && norm(setting.value) === "tlsv1.2") {
+        return { kind: "review", message: `${where}: ${TLS_12_ADVICE}.` };
+    }
+    const exception = exact.documentedException?.(context);
+    if (exception) {
+        return { kind: "review", message: `${where} weakens ${what}. ${exception}. Otherwise: ${fix}.` };
+    }
+    return { kind: "weakens", message: `${where} switches off ${what}. ${fix}.` };
+}
+
+export interface ClusterFinding extends Verdict {
+    resource: string;
+}
+
+/** What a document turns on that application settings could undo. */
+function contextOf(document: Record<string, unknown>, cluster: PolicyResource, settings: ApplicationSetting[]): Context {
+    const encryption = isObject(document.EncryptionConfiguration) ? document.EncryptionConfiguration : {};
+    const atRest = isObject(encryption.AtRestEncryptionConfiguration) ? encryption.AtRestEncryptionConfiguration : {};
+    const inTransit = isObject(encryption.InTransitEncryptionConfiguration) ? encryption.InTransitEncryptionConfiguration : {};
+    const tls = isObject(inTransit.TLSCertificateConfiguration) ? inTransit.TLSCertificateConfiguration : {};
+    const authentication = isObject(document.AuthenticationConfiguration) ? document.AuthenticationConfiguration : {};
+    const triggers = new Set<Trigger>();
+    if (encryption.EnableInTransitEncryption === true) {
+        triggers.add("in-transit");
+    }
+    if (encryption.EnableAtRestEncryption === true && isObject(atRest.LocalDiskEncryptionConfiguration)) {
+        triggers.add("local-disk");
+    }
+    if (isObject(authentication.KerberosConfiguration)) {
+        triggers.add("kerberos");
+    }
+    const label = cluster.props.releaseLabel;
+    return {
+        triggers,
+        certificateProvider: typeof tls.CertificateProviderType === "string" ? tls.CertificateProviderType : undefined,
+        release: typeof label === "string" ? parseReleaseLabel(label) : undefined,
+        metastoreRpcOverride: settings.some(
+            (s) =>
+                s.property === "hive.metastore.hadoop.rpc.protection.override.to.authentication" && s.value.trim().toLowerCase() === "true",
+        ),
+    };
+}
+
+/**
+ * Every finding about the application settings of the stack's clusters: weakenings, and what needs a
+ * review (a documented override, an unverified row, a setting that cannot be read). `allowed` holds
+ * `classification/property` pairs a team accepts on purpose.
+ */
+export function clusterApplicationFindings(stack: StackView, allowed: readonly string[]): ClusterFinding[] {
+    const findings: ClusterFinding[] = [];
+    for (const cluster of stack.ofTypes(CLUSTER_TYPES)) {
+        const { settings, unreadable } = clusterConfigurations(cluster.type, cluster.props);
+        // Task groups and fleets of their own name the cluster by id, the last part of its ARN.
+        const arn = cluster.props.arn;
+        const clusterId = typeof arn === "string" ? arn.split("/").pop() : undefined;
+        for (const attached of clusterId ? stack.where(ATTACHED_TYPES, "attached-by-cluster", (r) => [r.props.clusterId], clusterId) : []) {
+            const more = attachedConfigurations(attached.type, attached.name, attached.props);
+            settings.push(...more.settings);
+            unreadable.push(...more.unreadable);
+        }
+        for (const { location, reason } of unreadable) {
+            findings.push({
+                resource: cluster.urn,
+                kind: "review",
+                message: `Cannot verify the ${location}'s application settings: ${reason}. Whether they undo the security configuration is unknown; give them as configurationsJson.`,
+            });
+        }
+        const name = cluster.props.securityConfiguration;
+        const configuration = typeof name === "string" ? stack.securityConfigurationNamed(name) : undefined;
+        const document = configuration && documentOf(configuration);
+        if (!document) {
+            if (settings.length > 0 && typeof name === "string" && !configuration) {
+                findings.push({
+                    resource: cluster.urn,
+                    kind: "review",
+                    message: `Cannot verify the cluster's application settings against its security configuration ${quote(name)}: it is not in this stack.`,
+                });
+            }
+            continue;
+        }
+        const context = contextOf(document, cluster, settings);
+        for (const setting of settings) {
+            if (allowed.includes(`${setting.classification}/${setting.property}`)) {
+                continue;
+            }
+            const verdict = judge(setting, context, quote(name as string));
+            if (verdict) {
+                findings.push({ resource: cluster.urn, ...verdict });
+            }
+        }
+    }
+    return findings;
+}
