@@ -6,7 +6,7 @@ export const emrLocalDiskEncryption = documentRule(
     {
         name: "emr-local-disk-encryption",
         description:
-            "Cluster nodes must encrypt local disks: provider AwsKms with a full key ARN, or (if allowed) Custom with its jar and class.",
+            "Cluster nodes must encrypt local disks: provider AwsKms with a KMS key, or (if allowed) Custom with its jar and class.",
         enforcementLevel: "mandatory",
         severity: "high",
         compliance: AT_REST,
