@@ -74,19 +74,31 @@ const switchedOff = (classifications: readonly string[], property: string, trigg
     boolean: true,
 });
 
+/** An HTTP policy EMR sets to HTTPS_ONLY: HTTP_ONLY or HTTP_AND_HTTPS serve in clear. */
+const httpsOnly = (classification: string, property: string, since?: string): Row => ({
+    classifications: [classification],
+    property,
+    trigger: "in-transit",
+    since,
+    use: "HTTPS_ONLY",
+    weak: (v) => ["http_only", "http_and_https"].includes(norm(v)),
+});
+
+/** A SASL quality of protection EMR sets to privacy: Hadoop reads a trimmed list, and any other QOP lets the server accept it. */
+const privacyOnly = (classification: string, property: string): Row => ({
+    classifications: [classification],
+    property,
+    trigger: "kerberos",
+    since: "5.10.0",
+    use: "privacy",
+    weak: (v) => listOfValues(v).length === 0 || listOfValues(v).some((q) => q !== "privacy"),
+});
+
 const atLeast = (release: Release | undefined, version: string) =>
     !release || compareReleases(release, parseReleaseLabel(`emr-${version}`)!) >= 0;
 
 const ROWS: readonly Row[] = [
-    {
-        classifications: ["core-site"],
-        property: "hadoop.rpc.protection",
-        trigger: "kerberos",
-        since: "5.10.0",
-        use: "privacy",
-        // Hadoop reads a trimmed comma list: any QOP other than privacy lets the server accept it.
-        weak: (v) => listOfValues(v).length === 0 || listOfValues(v).some((q) => q !== "privacy"),
-    },
+    privacyOnly("core-site", "hadoop.rpc.protection"),
     {
         classifications: ["core-site"],
         property: "hadoop.security.authentication",
@@ -122,30 +134,10 @@ const ROWS: readonly Row[] = [
         use: "256",
         weak: (v) => ["128", "192"].includes(v.trim()),
     },
-    {
-        classifications: ["hdfs-site"],
-        property: "dfs.http.policy",
-        trigger: "in-transit",
-        use: "HTTPS_ONLY",
-        weak: (v) => ["http_only", "http_and_https"].includes(norm(v)),
-    },
-    {
-        classifications: ["yarn-site"],
-        property: "yarn.http.policy",
-        trigger: "in-transit",
-        since: "7.3.0",
-        use: "HTTPS_ONLY",
-        weak: (v) => ["http_only", "http_and_https"].includes(norm(v)),
-    },
+    httpsOnly("hdfs-site", "dfs.http.policy"),
+    httpsOnly("yarn-site", "yarn.http.policy", "7.3.0"),
     switchedOff(["mapred-site"], "mapreduce.shuffle.ssl.enabled", "in-transit"),
-    {
-        classifications: ["mapred-site"],
-        property: "mapreduce.jobhistory.http.policy",
-        trigger: "in-transit",
-        since: "7.3.0",
-        use: "HTTPS_ONLY",
-        weak: (v) => ["http_only", "http_and_https"].includes(norm(v)),
-    },
+    httpsOnly("mapred-site", "mapreduce.jobhistory.http.policy", "7.3.0"),
     switchedOff(["tez-site"], "tez.runtime.shuffle.ssl.enable", "in-transit"),
     {
         ...switchedOff(["tez-site"], "tez.runtime.ssl.enable", "in-transit"),
@@ -185,14 +177,7 @@ const ROWS: readonly Row[] = [
         use: "SSLv2,SSLv3",
         weak: (v) => !listOfValues(v).includes("sslv2") || !listOfValues(v).includes("sslv3"),
     },
-    {
-        classifications: ["hbase-site"],
-        property: "hbase.rpc.protection",
-        trigger: "kerberos",
-        since: "5.10.0",
-        use: "privacy",
-        weak: (v) => listOfValues(v).length === 0 || listOfValues(v).some((q) => q !== "privacy"),
-    },
+    privacyOnly("hbase-site", "hbase.rpc.protection"),
     ...["hbase.ssl.enabled", "hbase.rest.ssl.enabled", "hbase.thrift.ssl.enabled"].map((p) =>
         switchedOff(["hbase-site"], p, "in-transit", "7.3.0"),
     ),
@@ -381,4 +366,29 @@ export function clusterApplicationFindings(stack: StackView, allowed: readonly s
         }
     }
     return findings;
+}
+
+/** The allow-list option both cluster-application rules take. */
+export function allowedOverridesOption(description: string) {
+    return {
+        properties: {
+            allowedOverrides: {
+                type: "array" as const,
+                items: { type: "string" as const, pattern: "^[^/]+/.+$" },
+                default: [],
+                description,
+            },
+        },
+    };
+}
+
+/** The stack's findings of one kind, as a stack rule reports them. */
+export function findingsOfKind(
+    kind: Verdict["kind"],
+    resources: PolicyResource[],
+    allowed: readonly string[],
+): { resource: string; message: string }[] {
+    return clusterApplicationFindings(new StackView(resources), allowed)
+        .filter((f) => f.kind === kind)
+        .map(({ resource, message }) => ({ resource, message }));
 }

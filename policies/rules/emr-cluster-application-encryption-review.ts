@@ -1,8 +1,6 @@
 import { IN_TRANSIT } from "../compliance";
-import { clusterApplicationFindings } from "./applicationOverrides";
-import { OVERRIDE_PATTERN } from "./emr-cluster-application-encryption";
+import { allowedOverridesOption, findingsOfKind } from "./applicationOverrides";
 import { stackRule } from "./kit";
-import { StackView } from "./stackView";
 
 /**
  * The advice beside emr-cluster-application-encryption: overrides AWS documents under a condition,
@@ -19,20 +17,8 @@ export const emrClusterApplicationEncryptionReview = stackRule(
         compliance: { ...IN_TRANSIT, tags: [...IN_TRANSIT.tags, "application-configuration"] },
         remediationSteps:
             "Check each named setting against the condition in the message; give configurations inline (configurationsJson) so they can be checked; list accepted pairs in allowedOverrides.",
-        configSchema: {
-            properties: {
-                allowedOverrides: {
-                    type: "array",
-                    items: { type: "string", pattern: OVERRIDE_PATTERN },
-                    default: [],
-                    description: "classification/property pairs reviewed and accepted.",
-                },
-            },
-        },
+        configSchema: allowedOverridesOption("classification/property pairs reviewed and accepted."),
     },
     { allowedOverrides: [] as string[] },
-    (args, config) =>
-        clusterApplicationFindings(new StackView(args.resources), config.allowedOverrides)
-            .filter((f) => f.kind === "review")
-            .map(({ resource, message }) => ({ resource, message })),
+    (args, config) => findingsOfKind("review", args.resources, config.allowedOverrides),
 );

@@ -1,10 +1,6 @@
 import { IN_TRANSIT } from "../compliance";
-import { clusterApplicationFindings } from "./applicationOverrides";
+import { allowedOverridesOption, findingsOfKind } from "./applicationOverrides";
 import { stackRule } from "./kit";
-import { StackView } from "./stackView";
-
-/** A `classification/property` pair, as the allow-list takes it. */
-export const OVERRIDE_PATTERN = "^[^/]+/.+$";
 
 export const emrClusterApplicationEncryption = stackRule(
     {
@@ -16,20 +12,8 @@ export const emrClusterApplicationEncryption = stackRule(
         compliance: { ...IN_TRANSIT, tags: [...IN_TRANSIT.tags, "application-configuration"] },
         remediationSteps:
             "Remove the named property from the cluster's configurations (or the instance group's or fleet's), or set it to the value EMR uses. To accept a documented opt-out on purpose, list its classification/property in allowedOverrides.",
-        configSchema: {
-            properties: {
-                allowedOverrides: {
-                    type: "array",
-                    items: { type: "string", pattern: OVERRIDE_PATTERN },
-                    default: [],
-                    description: 'classification/property pairs accepted on purpose, e.g. "yarn-site/yarn.http.policy".',
-                },
-            },
-        },
+        configSchema: allowedOverridesOption('classification/property pairs accepted on purpose, e.g. "yarn-site/yarn.http.policy".'),
     },
     { allowedOverrides: [] as string[] },
-    (args, config) =>
-        clusterApplicationFindings(new StackView(args.resources), config.allowedOverrides)
-            .filter((f) => f.kind === "weakens")
-            .map(({ resource, message }) => ({ resource, message })),
+    (args, config) => findingsOfKind("weakens", args.resources, config.allowedOverrides),
 );
