@@ -56,7 +56,10 @@ function hasUnknown(root: unknown): boolean {
         }
         if (typeof value === "object" && value !== null && !seen.has(value)) {
             seen.add(value);
-            stack.push(...Object.values(value));
+            // One push at a time: spreading a list of a million values would overflow the call stack.
+            for (const child of Object.values(value)) {
+                stack.push(child);
+            }
         }
     }
     return false;

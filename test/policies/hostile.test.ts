@@ -83,6 +83,8 @@ describe("hostile input to the validator and the pack", function () {
         ];
         const found = await evaluatePolicies(resources);
         assert.ok(found.some((f) => f.policy === "emr-security-configuration-valid"));
+        const wide = [{ type: "aws:kms/key:Key", name: "wide", props: { enableKeyRotation: true, tags: new Array(1_000_000).fill("x") } }];
+        assert.deepStrictEqual(await evaluatePolicies(wide), [], "a million values in one list");
         // Written by hand: JSON.stringify itself overflows the stack at this depth.
         const text = `{"InstanceMetadataServiceConfiguration":${'{"deeper":'.repeat(10000)}true${"}".repeat(10000)}}`;
         assert.strictEqual(validateSecurityConfiguration(text)[0].path, "/InstanceMetadataServiceConfiguration/deeper");
