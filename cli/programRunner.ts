@@ -11,12 +11,11 @@ import { EngineServer, LogEntry } from "./engineServer";
 import { EngineSettings, OfflineEngine } from "./offlineEngine";
 import { ProjectFile, StackConfig } from "./stackConfig";
 import { isSecretWrapper } from "./values";
-import { UNKNOWN } from "../policies/unknown";
 
 export interface ProgramRun {
     engine: OfflineEngine;
     /** The stack's outputs; secrets stay wrapped for the caller to mask. */
-    outputs: Record<string, { value: unknown; secret: boolean; known: boolean }>;
+    outputs: Record<string, { value: unknown; secret: boolean }>;
     /** Why the run cannot be trusted: the program failed, exited early, or never finished. Empty when it ran to the end. */
     errors: string[];
     /** Warnings the program and its components logged. */
@@ -52,16 +51,6 @@ function runtimeOptions(project: ProjectFile): { typescript: boolean; tsconfig?:
         tsconfig: typeof options.tsconfig === "string" ? options.tsconfig : undefined,
         nodeargs: typeof options.nodeargs === "string" ? options.nodeargs.split(/\s+/).filter(Boolean) : [],
     };
-}
-
-function containsUnknown(value: unknown): boolean {
-    if (value === UNKNOWN) {
-        return true;
-    }
-    if (typeof value !== "object" || value === null) {
-        return false;
-    }
-    return Object.values(value).some(containsUnknown);
 }
 
 /** The SDK colours stack traces for a terminal; a report may go to a file or a CI log. */
@@ -172,7 +161,7 @@ export async function runProgram(dir: string, project: ProjectFile, config: Stac
 
     const outputs: ProgramRun["outputs"] = {};
     for (const [key, value] of Object.entries(server.stackOutputs ?? {})) {
-        outputs[key] = { value, secret: isSecretWrapper(value), known: !containsUnknown(value) };
+        outputs[key] = { value, secret: isSecretWrapper(value) };
     }
     return {
         engine,

@@ -48,10 +48,6 @@ export function kmsKeyAccount(value: string): string | undefined {
     return (KMS_KEY_ARN.exec(value) ?? KMS_ALIAS_ARN.exec(value))?.[2];
 }
 
-export function isKmsKeyArn(value: string): boolean {
-    return KMS_KEY_ARN.test(value);
-}
-
 /** The forms in which EMR, KMS, S3 and EC2 accept a same-account key; only the first is exact. */
 export type KmsKeyReference = "key-arn" | "alias-arn" | "alias-name" | "key-id";
 

@@ -4,7 +4,6 @@ export {
     FORMATS,
     Format,
     FormatProblem,
-    isKmsKeyArn,
     kmsAliasName,
     kmsKeyAccount,
     KmsKeyReference,

@@ -58,7 +58,7 @@ export function segmentsOf(path: string): string[] {
 }
 
 /** The longest part of any value a message shows: hostile input must not flood a message. */
-export const SHOWN_LENGTH = 80;
+const SHOWN_LENGTH = 80;
 
 /** Code points that make a key or value look like another: invisible, spacing and non-ASCII letters. */
 const ODD = /[^\x20-\x7e]/gu;

@@ -48,7 +48,7 @@ interface Row {
     /** Whether the application, parsing the value as it does, ends up weaker. */
     weak: (value: string) => boolean;
     /** When set, a weak value is reviewed rather than refused, for the reason returned. */
-    documentedException?: (context: Context) => string | undefined;
+    documentedException?: (context: Context, value: string) => string | undefined;
     /** A row whose key or meaning is not verified: every weak value is reviewed, with this doubt. */
     doubt?: string;
     /** Booleans: a value that is neither true nor false falls back to the application's default. */
@@ -213,6 +213,11 @@ const ROWS: readonly Row[] = [
         since: "7.3.0",
         use: "TLSv1.3",
         weak: (v) => ["tlsv1", "tlsv1.1", "tlsv1.2"].includes(norm(v)),
+        // TLS 1.2 stays above Java 17's floor: a documented compatibility choice, not a weakening.
+        documentedException: (_c, v) =>
+            norm(v) === "tlsv1.2"
+                ? "TLS 1.2 instead of EMR's TLS 1.3 on 7.3.0+ is a documented compatibility choice; prefer TLSv1.3"
+                : undefined,
     },
     {
         ...switchedOff(["oozie-site"], "oozie.https.enabled", "in-transit", "7.3.0"),
@@ -237,8 +242,6 @@ const TRIGGER_WORDS: Record<Trigger, string> = {
     "local-disk": "local-disk encryption",
     kerberos: "Kerberos",
 };
-
-const TLS_12_ADVICE = "TLS 1.2 instead of EMR's TLS 1.3 on 7.3.0+ is a documented compatibility choice; prefer TLSv1.3";
 
 /** What one setting does to the security configuration, or undefined when it does nothing to it. */
 export function judge(setting: ApplicationSetting, context: Context, configuration: string): Verdict | undefined {
@@ -274,10 +277,7 @@ export function judge(setting: ApplicationSetting, context: Context, configurati
     if (exact.doubt) {
         return { kind: "review", message: `${where} may weaken ${what} (unverified: ${exact.doubt}). ${fix}.` };
     }
-    if (exact.property === "security.ssl.protocol" && norm(setting.value) === "tlsv1.2") {
-        return { kind: "review", message: `${where}: ${TLS_12_ADVICE}.` };
-    }
-    const exception = exact.documentedException?.(context);
+    const exception = exact.documentedException?.(context, setting.value);
     if (exception) {
         return { kind: "review", message: `${where} weakens ${what}. ${exception}. Otherwise: ${fix}.` };
     }
@@ -311,8 +311,7 @@ function contextOf(document: Record<string, unknown>, cluster: PolicyResource, s
         certificateProvider: typeof tls.CertificateProviderType === "string" ? tls.CertificateProviderType : undefined,
         release: typeof label === "string" ? parseReleaseLabel(label) : undefined,
         metastoreRpcOverride: settings.some(
-            (s) =>
-                s.property === "hive.metastore.hadoop.rpc.protection.override.to.authentication" && s.value.trim().toLowerCase() === "true",
+            (s) => s.property === "hive.metastore.hadoop.rpc.protection.override.to.authentication" && isTrue(s.value),
         ),
     };
 }

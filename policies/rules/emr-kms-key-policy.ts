@@ -74,13 +74,15 @@ export const emrKmsKeyPolicy = stackRule(
         for (const configuration of stack.ofTypes(SECURITY_CONFIGURATION_TYPES)) {
             const document = documentOf(configuration);
             // Keys named by alias or key id are found through the stack's aliases and key ids.
-            const uses = document ? keyUses(document).filter((use) => stack.kmsKey(use.arn) !== undefined) : [];
+            const uses = (document ? keyUses(document) : [])
+                .map((use) => ({ ...use, key: stack.kmsKey(use.arn) }))
+                .filter((use): use is KeyUse & { key: PolicyResource } => use.key !== undefined);
             if (uses.length === 0) {
                 continue;
             }
             const users = stack.clustersUsing(configuration.props.name);
             for (const use of uses) {
-                const key = stack.kmsKey(use.arn)!;
+                const key = use.key;
                 // The account and partition of the key itself, which an alias or key id does not name.
                 const keyArn = typeof key.props.arn === "string" ? key.props.arn : use.arn;
                 const accountPrefix = () => `arn:${keyArn.split(":")[1]}:iam::${kmsKeyAccount(keyArn)}`;
