@@ -1,6 +1,7 @@
 /**
  * A generated stack for benchmarks: EMR security configurations (hardened and weakened), clusters
- * using them, their KMS keys and certificate buckets with hardening, in realistic proportions.
+ * using them, their KMS keys and certificate buckets with hardening, and private networks the
+ * clusters share, in realistic proportions.
  */
 import { PolicyResource } from "../policies/evaluate";
 
@@ -41,18 +42,56 @@ function document(i: number): Record<string, unknown> {
 }
 
 const urn = (type: string, name: string) => `urn:pulumi:bench::bench::${type}::${name}`;
+const ARN = `arn:aws:ec2:us-east-1:${ACCOUNT}`;
 
-/** About `size` resources: each group is a configuration, a cluster, two keys, a bucket and four hardening resources. */
+/** Clusters per private network: a VPC, its subnet, route table, EMR endpoint and a closed group. */
+const CLUSTERS_PER_NETWORK = 8;
+
+function network(n: number, r: (type: string, name: string, props: Record<string, unknown>) => void): void {
+    const [vpc, subnet, table, group] = [`vpc-${n}`, `subnet-${n}`, `rtb-${n}`, `sg-${n}`];
+    r("aws:ec2/vpc:Vpc", vpc, { arn: `${ARN}:vpc/${vpc}`, cidrBlock: "10.0.0.0/16", mainRouteTableId: `rtb-main-${n}` });
+    r("aws:ec2/subnet:Subnet", subnet, { arn: `${ARN}:subnet/${subnet}`, vpcId: vpc, mapPublicIpOnLaunch: false });
+    r("aws:ec2/routeTable:RouteTable", table, { arn: `${ARN}:route-table/${table}`, vpcId: vpc, routes: [] });
+    r("aws:ec2/routeTableAssociation:RouteTableAssociation", table, { subnetId: subnet, routeTableId: table });
+    r("aws:ec2/securityGroup:SecurityGroup", group, {
+        arn: `${ARN}:security-group/${group}`,
+        vpcId: vpc,
+        ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/16"] }],
+    });
+    r("aws:ec2/vpcEndpoint:VpcEndpoint", `emr-${n}`, {
+        vpcId: vpc,
+        serviceName: "com.amazonaws.us-east-1.elasticmapreduce",
+        vpcEndpointType: "Interface",
+        privateDnsEnabled: true,
+    });
+}
+
+/**
+ * About `size` resources: each group is a configuration, a cluster, two keys, a bucket and four
+ * hardening resources; every eighth group starts a private network of six resources.
+ */
 export function generatedStack(size: number): PolicyResource[] {
     const resources: PolicyResource[] = [];
     const r = (type: string, name: string, props: Record<string, unknown>) => resources.push({ type, name, urn: urn(type, name), props });
     for (let i = 0; resources.length < size; i++) {
+        if (i % CLUSTERS_PER_NETWORK === 0) {
+            network(i / CLUSTERS_PER_NETWORK, r);
+        }
         const name = `sc-${i}`;
+        const n = Math.floor(i / CLUSTERS_PER_NETWORK);
         r("aws:emr/securityConfiguration:SecurityConfiguration", name, { name, configuration: JSON.stringify(document(i)) });
         r("aws:emr/cluster:Cluster", `cluster-${i}`, {
             securityConfiguration: name,
             serviceRole: `arn:aws:iam::${ACCOUNT}:role/EMR_DefaultRole_V2`,
-            ec2Attributes: { instanceProfile: "EMR_EC2_DefaultRole" },
+            logUri: `s3://emr-logs-${ACCOUNT}/cluster-${i}/`,
+            logEncryptionKmsKeyId: keyArn(2 * i),
+            ec2Attributes: {
+                instanceProfile: "EMR_EC2_DefaultRole",
+                subnetId: `subnet-${n}`,
+                emrManagedMasterSecurityGroup: `sg-${n}`,
+                emrManagedSlaveSecurityGroup: `sg-${n}`,
+                serviceAccessSecurityGroup: `sg-${n}`,
+            },
             kerberosAttributes: { realm: "EC2.INTERNAL", kdcAdminPassword: "secret" },
         });
         for (const k of [2 * i, 2 * i + 1]) {

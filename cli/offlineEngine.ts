@@ -59,6 +59,15 @@ export interface PulumiModule {
     };
 }
 
+/** The EC2 resources the engine gives ids and ARNs: the ARN's resource kind and the id's prefix. */
+const EC2_KINDS: Record<string, [string, string]> = {
+    "aws:ec2/subnet:Subnet": ["subnet", "subnet"],
+    "aws:ec2/securityGroup:SecurityGroup": ["security-group", "sg"],
+    "aws:ec2/routeTable:RouteTable": ["route-table", "rtb"],
+    "aws:ec2/internetGateway:InternetGateway": ["internet-gateway", "igw"],
+    "aws:ec2/vpcEndpoint:VpcEndpoint": ["vpc-endpoint", "vpce"],
+};
+
 /** The type of the root resource every program's resources sit under. */
 export const STACK_TYPE = "pulumi:pulumi:Stack";
 
@@ -137,6 +146,7 @@ export class OfflineEngine implements pulumi.runtime.Mocks {
     /** What the provider computes on create, by resource type. */
     protected computed(type: string, name: string, inputs: Props): Record<string, unknown> | Promise<Record<string, unknown>> {
         const { region, accountId, partition } = this.settings;
+        const ec2Arn = (kind: string, id: string) => ({ arn: `arn:${partition}:ec2:${region}:${accountId}:${kind}/${id}` });
         switch (type) {
             case "aws:kms/key:Key": {
                 const keyId = uuidFrom(`${this.settings.stack}/${name}`);
@@ -176,6 +186,26 @@ export class OfflineEngine implements pulumi.runtime.Mocks {
                     masterPublicDns: "",
                 };
             }
+            case "aws:ec2/vpc:Vpc": {
+                const ids = (prefix: string) => `${prefix}-${hashOf(`${prefix}/${name}`, 17)}`;
+                const mainRouteTableId = ids("rtb");
+                return {
+                    ...ec2Arn("vpc", ids("vpc")),
+                    mainRouteTableId,
+                    defaultRouteTableId: mainRouteTableId,
+                    defaultSecurityGroupId: ids("sg"),
+                    defaultNetworkAclId: ids("acl"),
+                    ownerId: accountId,
+                };
+            }
+            case "aws:ec2/subnet:Subnet":
+            case "aws:ec2/securityGroup:SecurityGroup":
+            case "aws:ec2/routeTable:RouteTable":
+            case "aws:ec2/internetGateway:InternetGateway":
+            case "aws:ec2/vpcEndpoint:VpcEndpoint": {
+                const [kind, prefix] = EC2_KINDS[type];
+                return { ...ec2Arn(kind, `${prefix}-${hashOf(`${type}/${name}`, 17)}`), ownerId: accountId };
+            }
             case "tls:index/privateKey:PrivateKey":
                 return offlineKey(name, inputs);
             case "tls:index/selfSignedCert:SelfSignedCert":
@@ -197,7 +227,7 @@ export class OfflineEngine implements pulumi.runtime.Mocks {
         }
     }
 
-    /** The id the provider gives: a bucket's is its name, a key's its key id, a role's its name. */
+    /** The id the provider gives: a bucket's is its name, a key's its key id, a role's its name, an EC2 resource's the end of its ARN. */
     protected idOf(type: string, name: string, state: Props): string {
         switch (type) {
             case "aws:s3/bucket:Bucket":
@@ -210,6 +240,12 @@ export class OfflineEngine implements pulumi.runtime.Mocks {
             case "aws:emr/securityConfiguration:SecurityConfiguration":
                 return state.name;
             case "aws:emr/cluster:Cluster":
+            case "aws:ec2/vpc:Vpc":
+            case "aws:ec2/subnet:Subnet":
+            case "aws:ec2/securityGroup:SecurityGroup":
+            case "aws:ec2/routeTable:RouteTable":
+            case "aws:ec2/internetGateway:InternetGateway":
+            case "aws:ec2/vpcEndpoint:VpcEndpoint":
                 return String(state.arn).split("/").pop()!;
             default:
                 return `${name}-${hashOf(`${type}/${name}`, 8)}`;

@@ -90,6 +90,12 @@ export class SecureEmrBaseline extends pulumi.ComponentResource {
     public readonly s3KmsKeyArn: pulumi.Output<string | undefined>;
     /** The KMS key ARN for local disks. */
     public readonly localDiskKmsKeyArn: pulumi.Output<string>;
+    /**
+     * For `aws.emr.Cluster`'s `logEncryptionKmsKeyId` (EMR 5.30.0 and later, except 6.0.0): the S3
+     * key, or the local-disk key with SSE-S3. Both key policies already let the instance-profile
+     * role use them, which writing encrypted logs needs.
+     */
+    public readonly logEncryptionKmsKeyArn: pulumi.Output<string>;
     /** The certificate zip's `s3://` URI; undefined without in-transit encryption. */
     public readonly certificateS3Uri: pulumi.Output<string | undefined>;
     /**
@@ -188,6 +194,7 @@ export class SecureEmrBaseline extends pulumi.ComponentResource {
         this.kerberosAttributes = kerberos ? kerberos.clusterAttributes : pulumi.output(undefined);
         this.s3KmsKeyArn = pulumi.output(s3Key);
         this.localDiskKmsKeyArn = pulumi.output(diskKey);
+        this.logEncryptionKmsKeyArn = pulumi.output(s3Key ?? diskKey);
         this.certificateS3Uri = pulumi.output(settings.inTransitEncryption ? certificateS3Uri : undefined);
         const zones = args.hdfsEncryptionZones
             ? hdfsEncryptionZones(args.hdfsEncryptionZones, {
@@ -201,6 +208,7 @@ export class SecureEmrBaseline extends pulumi.ComponentResource {
             kerberosAttributes: this.kerberosAttributes,
             s3KmsKeyArn: this.s3KmsKeyArn,
             localDiskKmsKeyArn: this.localDiskKmsKeyArn,
+            logEncryptionKmsKeyArn: this.logEncryptionKmsKeyArn,
             certificateS3Uri: this.certificateS3Uri,
             clusterConfigurationsJson: this.clusterConfigurationsJson,
         });

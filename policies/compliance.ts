@@ -74,3 +74,10 @@ export const KEY_ACCESS: Compliance = {
     framework: framework("AC-6", "Least Privilege"),
     tags: ["kms", ...NIST(["AC-3", "AC-6", "SC-12"]), ...PCI(["3.5.2", "7.2.1"]), ...HIPAA(["164.312(a)(1)"]), ...FEDRAMP(["AC-6"])],
 };
+
+export const AUDIT_LOGGING: Compliance = nist("AU-12", "Audit Record Generation", [
+    ...NIST(["AU-2", "AU-3", "AU-9", "AU-12", "SC-28"]),
+    ...PCI(["10.2.1", "10.3.2"]),
+    ...HIPAA(["164.312(b)"]),
+    ...FEDRAMP(["AU-12"]),
+]);

@@ -43,3 +43,48 @@ export const IAM_INSTANCE_PROFILE = "aws:iam/instanceProfile:InstanceProfile";
 export function keyPolicyOf(type: string, props: Record<string, unknown>): unknown {
     return type === NATIVE_KMS_KEY ? props.keyPolicy : props.policy;
 }
+
+/** The network a cluster runs in: aws classic and aws-native shapes of each EC2 resource. */
+export const SUBNET_TYPES = ["aws:ec2/subnet:Subnet", "aws-native:ec2:Subnet"];
+export const VPC_TYPES = ["aws:ec2/vpc:Vpc", "aws-native:ec2:Vpc"];
+export const SECURITY_GROUP_TYPES = ["aws:ec2/securityGroup:SecurityGroup", "aws-native:ec2:SecurityGroup"];
+export const SECURITY_GROUP_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
+export const SECURITY_GROUP_INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+export const NATIVE_SECURITY_GROUP_INGRESS = "aws-native:ec2:SecurityGroupIngress";
+/** Route tables with their own routes: a table, or the VPC's default (main) table adopted by Pulumi. */
+export const ROUTE_TABLE_TYPES = [
+    "aws:ec2/routeTable:RouteTable",
+    "aws:ec2/defaultRouteTable:DefaultRouteTable",
+    "aws-native:ec2:RouteTable",
+];
+export const ROUTE_TYPES = ["aws:ec2/route:Route", "aws-native:ec2:Route"];
+export const ROUTE_TABLE_ASSOCIATION_TYPES = [
+    "aws:ec2/routeTableAssociation:RouteTableAssociation",
+    "aws-native:ec2:SubnetRouteTableAssociation",
+];
+export const MAIN_ROUTE_TABLE_ASSOCIATION = "aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation";
+export const INTERNET_GATEWAY_TYPES = ["aws:ec2/internetGateway:InternetGateway", "aws-native:ec2:InternetGateway"];
+export const VPC_ENDPOINT_TYPES = ["aws:ec2/vpcEndpoint:VpcEndpoint", "aws-native:ec2:VpcEndpoint"];
+
+/**
+ * The property in which aws-native gives an EC2 resource's own id. aws classic gives it as `id`
+ * and as the last segment of `arn`.
+ */
+const NATIVE_ID: Record<string, string> = {
+    "aws-native:ec2:Subnet": "subnetId",
+    "aws-native:ec2:Vpc": "vpcId",
+    "aws-native:ec2:SecurityGroup": "groupId",
+    "aws-native:ec2:RouteTable": "routeTableId",
+    "aws-native:ec2:InternetGateway": "internetGatewayId",
+};
+
+/** The ids an EC2 resource is known by (`subnet-...`, `sg-...`), each way its shape gives them. */
+export function ec2IdsOf(type: string, props: Record<string, unknown>): unknown[] {
+    const native = NATIVE_ID[type];
+    if (native) {
+        return [props[native], props.id];
+    }
+    const arn = props.arn;
+    const fromArn = typeof arn === "string" && arn.startsWith("arn:") ? arn.slice(arn.lastIndexOf("/") + 1) : undefined;
+    return type === "aws:ec2/defaultRouteTable:DefaultRouteTable" ? [props.id, fromArn, props.defaultRouteTableId] : [props.id, fromArn];
+}

@@ -23,4 +23,20 @@ describe("README", () => {
             }
         }
     });
+
+    it("answers every peer category C01 to C24 with rules of the pack, or says plainly that none covers it", () => {
+        const names = new Set(RULES.map((r) => r.name));
+        const rows = [...README.matchAll(/^\| (C\d\d) +\| [^|]+\| (.+?) +\|$/gm)];
+        assert.deepStrictEqual(
+            rows.map((m) => m[1]),
+            Array.from({ length: 24 }, (_, i) => `C${String(i + 1).padStart(2, "0")}`),
+        );
+        for (const [, category, here] of rows) {
+            const named = [...here.matchAll(/`((?:emr|kms)-[a-z0-9-]+)`/g)].map((m) => m[1]);
+            assert.ok(named.length > 0 || here.startsWith("no rule: "), category);
+            for (const name of named) {
+                assert.ok(names.has(name), `${category} names ${name}, which is not a rule of the pack`);
+            }
+        }
+    });
 });

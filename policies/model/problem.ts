@@ -77,6 +77,15 @@ export function quote(value: string): string {
 }
 
 /**
+ * Items joined for a message, at most `max` of them and a count of the rest: a stack can repeat a
+ * value as often as it likes, and a message must stay readable.
+ */
+export function listed(items: readonly string[], separator: string, max = 5): string {
+    const rest = items.length - max;
+    return rest > 0 ? `${items.slice(0, max).join(separator)}${separator}${rest} more` : items.join(separator);
+}
+
+/**
  * Describes a value for a message without letting a long or hostile value flood it. Documents carry
  * no secrets (passwords live on the cluster, not here), so short values are shown as they are.
  */

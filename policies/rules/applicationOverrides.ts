@@ -387,7 +387,7 @@ export function findingsOfKind(
     resources: PolicyResource[],
     allowed: readonly string[],
 ): { resource: string; message: string }[] {
-    return clusterApplicationFindings(new StackView(resources), allowed)
+    return clusterApplicationFindings(StackView.of(resources), allowed)
         .filter((f) => f.kind === kind)
         .map(({ resource, message }) => ({ resource, message }));
 }

@@ -1,7 +1,8 @@
 import { PolicyResource } from "@pulumi/policy";
 import { IN_TRANSIT } from "../compliance";
-import { isObject, JsonObject, parseS3Location } from "../model";
-import { S3_BUCKET_POLICY, S3_BUCKETS, S3_ENCRYPTION, S3_PUBLIC_ACCESS_BLOCK, SECURITY_CONFIGURATION_TYPES } from "../resources";
+import { isObject, JsonObject } from "../model";
+import { S3_BUCKET_POLICY, S3_BUCKETS, S3_PUBLIC_ACCESS_BLOCK, SECURITY_CONFIGURATION_TYPES } from "../resources";
+import { bucketEncryptionRules, certificateZipOf } from "./keyUses";
 import { stackRule } from "./kit";
 import { asList, globMatches, parsePolicy, statementsOf } from "./policyDocuments";
 import { documentOf, StackView } from "./stackView";
@@ -13,13 +14,10 @@ function blocksPublicAccess(stack: StackView, bucket: string): boolean {
 }
 
 function encryptsByDefault(stack: StackView, bucket: PolicyResource, name: string): boolean {
-    const hasDefault = (rules: unknown) =>
-        (Array.isArray(rules) ? rules : [rules]).some((rule: unknown) => {
-            const byDefault = isObject(rule) ? rule.applyServerSideEncryptionByDefault : undefined;
-            return isObject(byDefault) && ["aws:kms", "aws:kms:dsse", "AES256"].includes(String(byDefault.sseAlgorithm));
-        });
-    const inline = bucket.props.serverSideEncryptionConfiguration;
-    return (isObject(inline) && hasDefault(inline.rule)) || stack.onBucket(S3_ENCRYPTION, name).some((e) => hasDefault(e.props.rules));
+    return bucketEncryptionRules(stack, bucket, name).some((rule: unknown) => {
+        const byDefault = isObject(rule) ? rule.applyServerSideEncryptionByDefault : undefined;
+        return isObject(byDefault) && ["aws:kms", "aws:kms:dsse", "AES256"].includes(String(byDefault.sseAlgorithm));
+    });
 }
 
 /**
@@ -65,15 +63,11 @@ export const emrCertificateBucket = stackRule(
     {},
     (args) => {
         const findings: { resource: string; message: string }[] = [];
-        const stack = new StackView(args.resources);
+        const stack = StackView.of(args.resources);
         let checked = 0;
         for (const configuration of stack.ofTypes(SECURITY_CONFIGURATION_TYPES)) {
             const document = documentOf(configuration);
-            const encryption = document && isObject(document.EncryptionConfiguration) ? document.EncryptionConfiguration : {};
-            const inTransit = isObject(encryption.InTransitEncryptionConfiguration) ? encryption.InTransitEncryptionConfiguration : {};
-            const tls = isObject(inTransit.TLSCertificateConfiguration) ? inTransit.TLSCertificateConfiguration : {};
-            const location =
-                tls.CertificateProviderType === "PEM" && typeof tls.S3Object === "string" ? parseS3Location(tls.S3Object) : undefined;
+            const location = document && certificateZipOf(document);
             const bucket = location && stack.onBucket(S3_BUCKETS, location.bucket)[0];
             if (!location || !bucket) {
                 continue;

@@ -22,7 +22,7 @@ export const emrClusterKerberosAttributes = stackRule(
     {},
     (args) => {
         const findings: { resource: string; message: string }[] = [];
-        const stack = new StackView(args.resources);
+        const stack = StackView.of(args.resources);
         for (const cluster of stack.ofTypes(CLUSTER_TYPES)) {
             const name = cluster.props.securityConfiguration;
             const configuration = typeof name === "string" ? stack.securityConfigurationNamed(name) : undefined;

@@ -1,43 +1,13 @@
 import { PolicyResource } from "@pulumi/policy";
 import { KEY_ACCESS } from "../compliance";
-import { isObject, JsonObject, kmsKeyAccount } from "../model";
-import { keyPolicyOf, SECURITY_CONFIGURATION_TYPES } from "../resources";
+import { kmsKeyAccount } from "../model";
+import { SECURITY_CONFIGURATION_TYPES } from "../resources";
 import { stackRule } from "./kit";
-import { allows, parsePolicy } from "./policyDocuments";
+import { documentKeyUses, KEY_USER_ACTIONS, KeyUse, policyOfKey } from "./keyUses";
+import { allows } from "./policyDocuments";
 import { documentOf, StackView } from "./stackView";
 
-const USER_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey"];
 const EBS_ACTIONS = ["kms:CreateGrant", "kms:Decrypt", "kms:GenerateDataKeyWithoutPlaintext"];
-
-interface KeyUse {
-    arn: string;
-    what: string;
-    ebs: boolean;
-}
-
-/** Every key a document names, with what it encrypts. */
-function keyUses(document: JsonObject): KeyUse[] {
-    const uses: KeyUse[] = [];
-    const add = (value: unknown, what: string, ebs = false) => typeof value === "string" && uses.push({ arn: value, what, ebs });
-    const encryption = isObject(document.EncryptionConfiguration) ? document.EncryptionConfiguration : {};
-    const atRest = isObject(encryption.AtRestEncryptionConfiguration) ? encryption.AtRestEncryptionConfiguration : {};
-    const s3 = isObject(atRest.S3EncryptionConfiguration) ? atRest.S3EncryptionConfiguration : {};
-    add(s3.AwsKmsKey, "S3 data");
-    (Array.isArray(s3.Overrides) ? s3.Overrides : []).forEach(
-        (o: unknown) => isObject(o) && add(o.AwsKmsKey, `S3 data of bucket ${String(o.BucketName)}`),
-    );
-    const disk = isObject(atRest.LocalDiskEncryptionConfiguration) ? atRest.LocalDiskEncryptionConfiguration : {};
-    add(disk.AwsKmsKey, "local disks", disk.EnableEbsEncryption === true);
-    const wal = isObject(encryption.EMRWALEncryptionConfiguration) ? encryption.EMRWALEncryptionConfiguration : {};
-    add(wal.AwsKmsKey, "the EMR write-ahead log");
-    return uses;
-}
-
-/** The policy that governs a key of the stack: a separate KeyPolicy resource wins over the key's own. */
-function policyOfKey(stack: StackView, key: PolicyResource): JsonObject | undefined {
-    const separate = stack.keyPolicyFor(key);
-    return parsePolicy(separate ? separate.props.policy : keyPolicyOf(key.type, key.props));
-}
 
 export const emrKmsKeyPolicy = stackRule(
     {
@@ -69,12 +39,12 @@ export const emrKmsKeyPolicy = stackRule(
     { instanceProfileRoleArns: [] as string[], serviceRoleArns: [] as string[] },
     (args, config) => {
         const findings: { resource: string; message: string }[] = [];
-        const stack = new StackView(args.resources);
+        const stack = StackView.of(args.resources);
         let checked = 0;
         for (const configuration of stack.ofTypes(SECURITY_CONFIGURATION_TYPES)) {
             const document = documentOf(configuration);
             // Keys named by alias or key id are found through the stack's aliases and key ids.
-            const uses = (document ? keyUses(document) : [])
+            const uses = (document ? documentKeyUses(document) : [])
                 .map((use) => ({ ...use, key: stack.kmsKey(use.arn) }))
                 .filter((use): use is KeyUse & { key: PolicyResource } => use.key !== undefined);
             if (uses.length === 0) {
@@ -98,7 +68,7 @@ export const emrKmsKeyPolicy = stackRule(
                         )
                         .filter((r): r is string => !!r),
                 ]);
-                const needs = [...[...instanceRoles].map((role) => ({ role, actions: USER_ACTIONS, as: "instance-profile role" }))];
+                const needs = [...[...instanceRoles].map((role) => ({ role, actions: KEY_USER_ACTIONS, as: "instance-profile role" }))];
                 if (use.ebs) {
                     needs.push(...[...serviceRoles].map((role) => ({ role, actions: EBS_ACTIONS, as: "service role (EBS encryption)" })));
                 }

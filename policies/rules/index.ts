@@ -5,6 +5,10 @@ import { emrCertificateBucket } from "./emr-certificate-bucket";
 import { emrClusterApplicationEncryption } from "./emr-cluster-application-encryption";
 import { emrClusterApplicationEncryptionReview } from "./emr-cluster-application-encryption-review";
 import { emrClusterKerberosAttributes } from "./emr-cluster-kerberos-attributes";
+import { emrClusterLogging } from "./emr-cluster-logging";
+import { emrClusterNetworkIsolation } from "./emr-cluster-network-isolation";
+import { emrClusterNetworkIsolationReview } from "./emr-cluster-network-isolation-review";
+import { emrClusterOperationalAccess } from "./emr-cluster-operational-access";
 import { emrClusterSecurityConfiguration } from "./emr-cluster-security-configuration";
 import { emrEbsEncryption } from "./emr-ebs-encryption";
 import { emrEncryptionFlags } from "./emr-encryption-flags";
@@ -19,7 +23,10 @@ import { emrS3Encryption } from "./emr-s3-encryption";
 import { emrSecurityConfigurationValid } from "./emr-security-configuration-valid";
 import { emrSeparateKmsKeys } from "./emr-separate-kms-keys";
 import { emrTlsCertificate } from "./emr-tls-certificate";
+import { emrVpcEndpoint } from "./emr-vpc-endpoint";
 import { kmsKeyDeletionWindow } from "./kms-key-deletion-window";
+import { kmsKeyEnabled } from "./kms-key-enabled";
+import { kmsKeyEnabledReview } from "./kms-key-enabled-review";
 import { kmsKeyPolicyNoPublicPrincipal } from "./kms-key-policy-no-public-principal";
 import { kmsKeyRotation } from "./kms-key-rotation";
 
@@ -43,11 +50,18 @@ export const RULES: Rule[] = [
     emrClusterKerberosAttributes,
     emrClusterApplicationEncryption,
     emrClusterApplicationEncryptionReview,
+    emrClusterNetworkIsolation,
+    emrClusterNetworkIsolationReview,
+    emrClusterLogging,
+    emrClusterOperationalAccess,
     emrKmsKeyPolicy,
     emrCertificateBucket,
     emrTlsCertificate,
     emrBlockPublicAccess,
+    emrVpcEndpoint,
     kmsKeyRotation,
     kmsKeyDeletionWindow,
     kmsKeyPolicyNoPublicPrincipal,
+    kmsKeyEnabled,
+    kmsKeyEnabledReview,
 ];

@@ -8,20 +8,38 @@ import { isObject, JsonObject, kmsAliasName, parseSecurityConfiguration } from "
 import {
     CLASSIC_KMS_KEY,
     CLUSTER_TYPES,
+    ec2IdsOf,
     IAM_INSTANCE_PROFILE,
     IAM_ROLE,
     KMS_ALIAS_TYPES,
+    KMS_EXTERNAL_KEY,
     KMS_KEY_POLICY,
     NATIVE_KMS_KEY,
     SECURITY_CONFIGURATION_TYPES,
     securityConfigurationOf,
 } from "../resources";
 
+/** One view per stack: every stack rule of an analysis shares its indexes. */
+const views = new WeakMap<readonly PolicyResource[], StackView>();
+
 export class StackView {
     private readonly byType = new Map<string, PolicyResource[]>();
     private readonly indexes = new Map<string, Map<unknown, PolicyResource[]>>();
 
-    constructor(private readonly resources: PolicyResource[]) {
+    /**
+     * The view of these resources, built once for the array the framework hands every stack rule.
+     * An index that meets a value unknown at preview is not kept, so each rule defers alike.
+     */
+    static of(resources: PolicyResource[]): StackView {
+        let view = views.get(resources);
+        if (!view) {
+            view = new StackView(resources);
+            views.set(resources, view);
+        }
+        return view;
+    }
+
+    private constructor(private readonly resources: PolicyResource[]) {
         for (const resource of resources) {
             const list = this.byType.get(resource.type);
             if (list) {
@@ -70,7 +88,12 @@ export class StackView {
      */
     kmsKey(reference: string): PolicyResource | undefined {
         const byArnOrId = (value: unknown) =>
-            this.where([CLASSIC_KMS_KEY, NATIVE_KMS_KEY], "key-by-arn-or-id", (k) => [k.props.arn, k.props.keyId], value)[0];
+            this.where(
+                [CLASSIC_KMS_KEY, NATIVE_KMS_KEY, KMS_EXTERNAL_KEY],
+                "key-by-arn-or-id",
+                (k) => [k.props.arn, k.props.keyId],
+                value,
+            )[0];
         const alias = kmsAliasName(reference);
         if (alias === undefined) {
             return byArnOrId(reference);
@@ -122,6 +145,11 @@ export class StackView {
         const [found] = this.where([IAM_INSTANCE_PROFILE], "profile", (p) => [p.props.name, p.props.arn], profile);
         const role = found?.props.role;
         return typeof role === "string" ? this.roleArnOf(role) : undefined;
+    }
+
+    /** The stack's EC2 resource of these types known by this id (`subnet-...`, `sg-...`). */
+    ec2Resource(types: readonly string[], id: string): PolicyResource | undefined {
+        return this.where(types, `ec2:${types.join(",")}`, (r) => ec2IdsOf(r.type, r.props), id)[0];
     }
 
     get all(): PolicyResource[] {

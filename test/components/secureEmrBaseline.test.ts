@@ -64,6 +64,7 @@ describe("SecureEmrBaseline component", () => {
         const s3Key = (await valueOf(baseline.s3KmsKeyArn))!;
         const diskKey = await valueOf(baseline.localDiskKmsKeyArn);
         assert.notStrictEqual(s3Key, diskKey);
+        assert.strictEqual(await valueOf(baseline.logEncryptionKmsKeyArn), s3Key);
         assert.deepStrictEqual(document, {
             EncryptionConfiguration: {
                 EnableInTransitEncryption: true,
@@ -182,6 +183,8 @@ describe("SecureEmrBaseline component", () => {
         const key = mocks.one("aws:kms/key:Key");
         assert.strictEqual(key.protect, false);
         assert.strictEqual(key.inputs.deletionWindowInDays, 7);
+        // With SSE-S3 there is no S3 key: the logs go under the disk key, which the instance role may use.
+        assert.strictEqual(await valueOf(baseline.logEncryptionKmsKeyArn), key.state!.arn);
     });
 
     it("uses keys and a certificate zip the user brings, creating none of them", async () => {

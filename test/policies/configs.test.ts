@@ -6,6 +6,7 @@ import { evaluatePolicies } from "../../policies/evaluate";
 import { RULES } from "../../policies/rules";
 import { runProgram } from "../deploy/runProgram";
 import { policyResources } from "./fromMocks";
+import { resource } from "./helpers";
 
 const CONFIGS = path.join(__dirname, "../../policies/configs");
 const load = (name: string) => JSON.parse(fs.readFileSync(path.join(CONFIGS, name), "utf8")) as Record<string, unknown>;
@@ -24,6 +25,42 @@ describe("ready policy configs", () => {
         assert.deepStrictEqual(await run({ ticketLifetimeInHours: "10" }), []);
         assert.deepStrictEqual(await run({}), ["mandatory emr-kerberos-authentication"]);
         assert.deepStrictEqual(await run({ ticketLifetimeInHours: "10", separateKeys: "false" }), ["mandatory emr-separate-kms-keys"]);
+    });
+
+    it("the strict profile blocks an open cluster but only flags what the stack cannot show, or a key nothing uses", async () => {
+        const strict = load("financial-services.json");
+        const cluster = (subnetId: string, groups: string) =>
+            resource("aws:emr/cluster:Cluster", subnetId, {
+                ec2Attributes: { subnetId, emrManagedMasterSecurityGroup: groups, emrManagedSlaveSecurityGroup: groups },
+            });
+        const stack = [
+            cluster("subnet-shared", "sg-shared"),
+            cluster("subnet-public", "sg-open"),
+            resource("aws:ec2/subnet:Subnet", "public", { id: "subnet-public", mapPublicIpOnLaunch: true }),
+            resource("aws:ec2/securityGroup:SecurityGroup", "open", {
+                id: "sg-open",
+                ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }],
+            }),
+            resource("aws:kms/key:Key", "retired", { arn: "arn:aws:kms:us-east-1:111122223333:key/retired", isEnabled: false }),
+        ];
+        const rules = [
+            "emr-cluster-network-isolation",
+            "emr-cluster-network-isolation-review",
+            "kms-key-enabled",
+            "kms-key-enabled-review",
+        ];
+        const found = (await evaluatePolicies(stack, { config: strict }))
+            .filter((f) => rules.includes(f.policy))
+            .map((f) => `${f.level} ${f.policy} ${f.resource?.split("::").pop()}`);
+        assert.deepStrictEqual(found.sort(), [
+            "advisory emr-cluster-network-isolation-review public",
+            // its subnet and its security group, both in another stack
+            "advisory emr-cluster-network-isolation-review subnet-shared",
+            "advisory emr-cluster-network-isolation-review subnet-shared",
+            "advisory kms-key-enabled-review retired",
+            "mandatory emr-cluster-network-isolation open",
+            "mandatory emr-cluster-network-isolation public",
+        ]);
     });
 
     it("the advisory profile never blocks", async () => {

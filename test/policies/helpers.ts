@@ -1,4 +1,5 @@
 /** Builders for rule tests: resources as the engine shows them, and the rule's findings. */
+import { buildKeyPolicy } from "../../components/kmsKeyPolicy";
 import { evaluatePolicies, PolicyFinding, PolicyResource, UNKNOWN } from "../../policies/evaluate";
 import { Rule } from "../../policies/rules";
 
@@ -22,6 +23,26 @@ export const DOCUMENT_RULES = [
 
 export const KEY_S3 = "arn:aws:kms:us-east-1:111122223333:key/0a1b2c3d-1111-4a5b-8c9d-0e1f2a3b4c01";
 export const KEY_DISK = "arn:aws:kms:us-east-1:111122223333:key/0a1b2c3d-2222-4a5b-8c9d-0e1f2a3b4c02";
+
+export const ACCOUNT = "111122223333";
+
+/** A resource as the engine shows it to a stack rule. */
+export function resource(type: string, name: string, props: Record<string, unknown>): PolicyResource {
+    return { type, name, props, urn: `urn:pulumi:s::p::${type}::${name}` };
+}
+
+/** A key of the stack whose policy is the one our KMS component writes for these roles. */
+export function keyWithPolicy(name: string, arn: string, keyUserRoleArns: string[], ebsServiceRoleArns: string[] = []): PolicyResource {
+    const policy = buildKeyPolicy({
+        partition: "aws",
+        accountId: ACCOUNT,
+        adminRoleArns: [],
+        keyUserRoleArns,
+        ebsServiceRoleArns,
+        allowEmrWal: false,
+    });
+    return resource("aws:kms/key:Key", name, { arn, keyId: arn.split("/")[1], policy: JSON.stringify(policy) });
+}
 
 /** A hardened document that every EMR rule passes; tests mutate a copy. */
 export function hardened(): Record<string, any> {

@@ -153,6 +153,133 @@ describe("hostile input to the validator and the pack", function () {
         assert.ok(found.every((f) => f.level === "advisory"));
     });
 
+    it("network, logging and access rules: cyclic, huge, wrong-typed and repeated cluster values get bounded findings, never a pass", async () => {
+        const huge = `subnet-${"9".repeat(10 * 1024 * 1024)}`;
+        const attributes: Record<string, unknown> = {
+            subnetId: huge,
+            keyName: "k".repeat(1_000_000),
+            emrManagedMasterSecurityGroup: "sg-1",
+            additionalMasterSecurityGroups: new Array(100_000).fill("sg-1").join(","),
+        };
+        attributes.self = attributes;
+        const resources = [
+            { type: "aws:emr/cluster:Cluster", name: "c", props: { ec2Attributes: attributes, logUri: { nested: nested(10000) } } },
+            {
+                type: "aws:ec2/securityGroup:SecurityGroup",
+                name: "g",
+                // One string where a list belongs is still read, and a million private ranges beside the world.
+                props: {
+                    arn: "arn:aws:ec2:us-east-1:111122223333:security-group/sg-1",
+                    ingress: [
+                        {
+                            cidrBlocks: [...new Array(1_000_000).fill("10.0.0.0/8"), "0.0.0.0/0"],
+                            protocol: "tcp",
+                            fromPort: 0,
+                            toPort: 65535,
+                        },
+                        { cidrBlocks: "::/0", protocol: "-1" },
+                    ],
+                },
+            },
+        ];
+        const started = Date.now();
+        const found = await evaluatePolicies(resources, {
+            config: { "emr-cluster-network-isolation": { permittedPorts: Array.from({ length: 65536 }, (_, i) => i).slice(1) } },
+        });
+        assert.ok(Date.now() - started < 20000, "bounded time");
+        const by = (policy: string) => found.filter((f) => f.policy === policy).map((f) => f.message);
+        assert.deepStrictEqual(
+            by("emr-cluster-network-isolation").length,
+            2,
+            "port 0 is not permitted, and all protocols never are; one finding each",
+        );
+        assert.strictEqual(by("emr-cluster-network-isolation-review").length, 1, "the subnet outside the stack, once");
+        assert.strictEqual(by("emr-cluster-logging").length, 2, "a logUri that is an object is no logUri; no log key");
+        assert.strictEqual(by("emr-cluster-operational-access").length, 1);
+        for (const f of found) {
+            assert.ok(f.message.length < 700, `${f.policy}: message of ${f.message.length} characters`);
+        }
+        // More findings than one call's arguments can carry: each is reported, none overflows the stack.
+        const many = { cidrBlocks: ["0.0.0.0/0"], protocol: "tcp", fromPort: 22, toPort: 22 };
+        const wide = [resources[0], { ...resources[1], props: { ...resources[1].props, ingress: new Array(200_000).fill(many) } }];
+        const open = await evaluatePolicies(wide, { config: { all: "advisory" } });
+        assert.strictEqual(open.filter((f) => f.policy === "emr-cluster-network-isolation").length, 200_000);
+    });
+
+    it("stays linear when many subnets share one route table of many routes, and many clusters one group of many rules", async () => {
+        const resources: Record<string, unknown>[] = [
+            {
+                type: "aws:ec2/routeTable:RouteTable",
+                name: "shared",
+                props: { id: "rtb-1", routes: Array.from({ length: 30_000 }, (_, i) => ({ cidrBlock: `10.${i >> 8}.${i % 256}.0/24` })) },
+            },
+            {
+                type: "aws:ec2/securityGroup:SecurityGroup",
+                name: "g",
+                props: { id: "sg-1", ingress: Array.from({ length: 30_000 }, (_, i) => ({ cidrBlocks: [`10.0.0.${i % 256}/32`] })) },
+            },
+        ];
+        for (let i = 0; i < 30_000; i++) {
+            resources.push({ type: "aws:ec2/subnet:Subnet", name: `s${i}`, props: { id: `subnet-${i}` } });
+            resources.push({
+                type: "aws:ec2/routeTableAssociation:RouteTableAssociation",
+                name: `a${i}`,
+                props: { subnetId: `subnet-${i}`, routeTableId: "rtb-1" },
+            });
+            resources.push({
+                type: "aws:emr/cluster:Cluster",
+                name: `c${i}`,
+                props: { ec2Attributes: { subnetId: `subnet-${i}`, emrManagedMasterSecurityGroup: "sg-1" } },
+            });
+        }
+        const found = await evaluatePolicies(resources as never, { config: { all: "advisory" } });
+        const network = found.filter((f) => f.policy.startsWith("emr-cluster-network-isolation"));
+        assert.deepStrictEqual(network, [], "private ranges and local routes only");
+    });
+
+    it("lists at most a few of many repeated values in one message: world ranges, key users, EMR endpoints", async () => {
+        const KEY = "arn:aws:kms:us-east-1:111122223333:key/0a1b2c3d-1111-4a5b-8c9d-0e1f2a3b4c01";
+        const resources: Record<string, unknown>[] = [
+            { type: "aws:kms/key:Key", name: "off", props: { arn: KEY, isEnabled: false } },
+            { type: "aws:ec2/vpc:Vpc", name: "vpc", props: { arn: "arn:aws:ec2:us-east-1:111122223333:vpc/vpc-1" } },
+            { type: "aws:ec2/subnet:Subnet", name: "s", props: { id: "subnet-1", vpcId: "vpc-1", mapPublicIpOnLaunch: false } },
+            {
+                type: "aws:ec2/securityGroup:SecurityGroup",
+                name: "g",
+                props: {
+                    id: "sg-1",
+                    ingress: [{ cidrBlocks: Array.from({ length: 50_000 }, (_, i) => `${i % 256}.${i >> 8}.0.0/0`), protocol: "-1" }],
+                },
+            },
+        ];
+        for (let i = 0; i < 50_000; i++) {
+            resources.push({
+                type: "aws:emr/cluster:Cluster",
+                name: `c${i}`,
+                props: { logEncryptionKmsKeyId: KEY, ec2Attributes: { subnetId: "subnet-1", emrManagedMasterSecurityGroup: "sg-1" } },
+            });
+            resources.push({
+                type: "aws:ec2/vpcEndpoint:VpcEndpoint",
+                name: `e${i}`,
+                props: { vpcId: "vpc-1", serviceName: `com.amazonaws.us-west-${i}.elasticmapreduce`, vpcEndpointType: "Interface" },
+            });
+        }
+        const found = await evaluatePolicies(resources as never, { config: { all: "advisory" } });
+        const one = (policy: string) => {
+            const messages = found.filter((f) => f.policy === policy).map((f) => f.message);
+            assert.strictEqual(messages.length, 1, policy);
+            return messages[0];
+        };
+        assert.match(one("kms-key-enabled"), /; 49995 more: KMS refuses/);
+        assert.match(one("emr-vpc-endpoint"), /; 49997 more\)/);
+        const open = found.filter((f) => f.policy === "emr-cluster-network-isolation");
+        assert.strictEqual(open.length, 1, "one rule of one group, reported once for all clusters");
+        assert.match(open[0].message, /admits "0\.0\.0\.0\/0" and "1\.0\.0\.0\/0" and "2\.0\.0\.0\/0" and 49997 more on all protocols/);
+        for (const f of found) {
+            assert.ok(f.message.length < 1000, `${f.policy}: message of ${f.message.length} characters`);
+        }
+    });
+
     it("cuts a hostile 10 MB value in messages, and shows look-alike characters in keys", () => {
         const huge = "x".repeat(10 * 1024 * 1024);
         const document = hardened();

@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import * as ec2 from "@pulumi/aws/ec2";
 import * as emr from "@pulumi/aws/emr";
 import * as iam from "@pulumi/aws/iam";
 import { SecureEmrBaseline } from "../../components/secureEmrBaseline";
@@ -65,7 +66,7 @@ describe("the pack over the deployable stack", () => {
         }
     });
 
-    it("passes a cluster built on the baseline, Kerberos and roles included, and fails it without its security configuration", async () => {
+    it("passes a cluster built on the baseline, Kerberos, roles, logs and a private network included, and fails it without its security configuration", async () => {
         const mocks = await useMocks(false);
         const ec2Role = new iam.Role("emr-ec2", { name: "EMR_EC2_DefaultRole", assumeRolePolicy: "{}" });
         const profile = new iam.InstanceProfile("emr-ec2", { name: "emr-ec2-profile", role: ec2Role.name });
@@ -78,11 +79,34 @@ describe("the pack over the deployable stack", () => {
             partition: "aws",
             kerberos: { realm: "EC2.INTERNAL" },
         });
+        // A private subnet whose routes and managed groups are all in the stack.
+        const vpc = new ec2.Vpc("emr", { cidrBlock: "10.0.0.0/16" });
+        const subnet = new ec2.Subnet("private", { vpcId: vpc.id, cidrBlock: "10.0.1.0/24" });
+        const table = new ec2.RouteTable("private", { vpcId: vpc.id });
+        new ec2.RouteTableAssociation("private", { subnetId: subnet.id, routeTableId: table.id });
+        const [primary, core, serviceAccess] = ["primary", "core", "service-access"].map(
+            (n) => new ec2.SecurityGroup(n, { vpcId: vpc.id, revokeRulesOnDelete: true }),
+        );
+        new ec2.VpcEndpoint("emr", {
+            vpcId: vpc.id,
+            serviceName: "com.amazonaws.us-east-1.elasticmapreduce",
+            vpcEndpointType: "Interface",
+            privateDnsEnabled: true,
+            subnetIds: [subnet.id],
+        });
         const cluster = (name: string, securityConfiguration?: typeof baseline.securityConfigurationName) =>
             new emr.Cluster(name, {
                 releaseLabel: "emr-7.5.0",
                 serviceRole: "EMR_DefaultRole_V2",
-                ec2Attributes: { instanceProfile: profile.name, subnetId: "subnet-0123" },
+                logUri: "s3://emr-logs-123456789012/analytics/",
+                logEncryptionKmsKeyId: baseline.logEncryptionKmsKeyArn,
+                ec2Attributes: {
+                    instanceProfile: profile.name,
+                    subnetId: subnet.id,
+                    emrManagedMasterSecurityGroup: primary.id,
+                    emrManagedSlaveSecurityGroup: core.id,
+                    serviceAccessSecurityGroup: serviceAccess.id,
+                },
                 masterInstanceGroup: { instanceType: "m7g.xlarge" },
                 securityConfiguration,
                 kerberosAttributes: baseline.kerberosAttributes.apply((k) => k!),

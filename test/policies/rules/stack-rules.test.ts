@@ -1,19 +1,12 @@
 import * as assert from "assert";
-import { buildKeyPolicy } from "../../../components/kmsKeyPolicy";
 import { PolicyResource } from "../../../policies/evaluate";
 import { emrCertificateBucket } from "../../../policies/rules/emr-certificate-bucket";
 import { emrClusterKerberosAttributes } from "../../../policies/rules/emr-cluster-kerberos-attributes";
 import { emrKmsKeyPolicy } from "../../../policies/rules/emr-kms-key-policy";
-import { findings, hardened, KEY_DISK, KEY_S3, mutated, UNKNOWN } from "../helpers";
+import { ACCOUNT, findings, hardened, KEY_DISK, KEY_S3, keyWithPolicy, mutated, resource, UNKNOWN } from "../helpers";
 
-const ACCOUNT = "111122223333";
 const role = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
-const r = (type: string, name: string, props: Record<string, unknown>): PolicyResource => ({
-    type,
-    name,
-    props,
-    urn: `urn:pulumi:s::p::${type}::${name}`,
-});
+const r = resource;
 const sc = (document: unknown, name = "emr-sc") =>
     r("aws:emr/securityConfiguration:SecurityConfiguration", name, { name, configuration: JSON.stringify(document) });
 const cluster = (props: Record<string, unknown>) =>
@@ -117,21 +110,7 @@ describe("emr-cluster-kerberos-attributes", () => {
 });
 
 describe("emr-kms-key-policy", () => {
-    const key = (name: string, arn: string, users: string[], ebs: string[] = []) =>
-        r("aws:kms/key:Key", name, {
-            arn,
-            keyId: arn.split("/")[1],
-            policy: JSON.stringify(
-                buildKeyPolicy({
-                    partition: "aws",
-                    accountId: ACCOUNT,
-                    adminRoleArns: [],
-                    keyUserRoleArns: users,
-                    ebsServiceRoleArns: ebs,
-                    allowEmrWal: false,
-                }),
-            ),
-        });
+    const key = keyWithPolicy;
     const iam = [
         r("aws:iam/role:Role", "ec2", { name: "EMR_EC2_DefaultRole", arn: role("EMR_EC2_DefaultRole") }),
         r("aws:iam/instanceProfile:InstanceProfile", "profile", { name: "emr-ec2-profile", role: "EMR_EC2_DefaultRole" }),

@@ -1,0 +1,28 @@
+import { NETWORK_ACCESS } from "../compliance";
+import { stackRule } from "./kit";
+import { networkFindingsOfKind } from "./networkIsolation";
+
+export const emrClusterNetworkIsolation = stackRule(
+    {
+        name: "emr-cluster-network-isolation",
+        description:
+            "EMR clusters run in a private subnet of a VPC: no public IPs on launch, no route to an internet gateway, and no security group open to the world.",
+        enforcementLevel: "mandatory",
+        severity: "high",
+        compliance: { ...NETWORK_ACCESS, tags: [...NETWORK_ACCESS.tags, "network"] },
+        remediationSteps:
+            "Give the cluster a subnet (ec2Attributes.subnetId) with mapPublicIpOnLaunch false whose route table sends 0.0.0.0/0 and ::/0 to a NAT gateway or nowhere, never to an internet gateway; remove ingress from 0.0.0.0/0 and ::/0 on its security groups, inline or in SecurityGroupRule, SecurityGroupIngressRule and aws-native SecurityGroupIngress resources.",
+        configSchema: {
+            properties: {
+                permittedPorts: {
+                    type: "array",
+                    items: { type: "integer", minimum: 0, maximum: 65535 },
+                    default: [],
+                    description: "TCP and UDP ports the cluster's security groups may open to 0.0.0.0/0 and ::/0.",
+                },
+            },
+        },
+    },
+    { permittedPorts: [] as number[] },
+    (args, config) => networkFindingsOfKind("violation", args.resources, config.permittedPorts),
+);

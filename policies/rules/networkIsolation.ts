@@ -1,0 +1,186 @@
+/**
+ * What emr-cluster-network-isolation and its review rule share: one pass over the stack's clusters
+ * that sorts what it finds into violations (a public path the stack shows) and what it cannot
+ * verify (a subnet, route table or security group outside the stack), so neither rule ever passes
+ * what the other could not see.
+ */
+import { PolicyResource } from "@pulumi/policy";
+import { listed, quote } from "../model";
+import { CLUSTER_TYPES, SECURITY_GROUP_TYPES, SUBNET_TYPES } from "../resources";
+import { clusterNetworkOf, Ingress, ingressOf, routesToInternet, unpermittedPorts } from "./clusterNetwork";
+import { StackView } from "./stackView";
+
+export interface NetworkFinding {
+    kind: "violation" | "unverified";
+    resource: string;
+    message: string;
+}
+
+function subnetOutside(cluster: PolicyResource, subnetId: string): NetworkFinding {
+    return {
+        kind: "unverified",
+        resource: cluster.urn,
+        message: `The cluster's subnet ${quote(subnetId)} is not in this stack, so whether it assigns public IPs or routes to an internet gateway cannot be verified. Check it, or manage the subnet in the stack.`,
+    };
+}
+
+/** What the stack shows of a subnet it holds; nothing in it depends on the cluster. */
+function subnetFindings(stack: StackView, subnetId: string, subnet: PolicyResource): NetworkFinding[] {
+    const id = quote(subnetId);
+    const found: NetworkFinding[] = [];
+    if (subnet.props.mapPublicIpOnLaunch === true) {
+        found.push({
+            kind: "violation",
+            resource: subnet.urn,
+            message: `The cluster's subnet ${id} gives every instance a public IP (mapPublicIpOnLaunch is true), so the primary node is reachable from the internet (Security Hub EMR.1). Use a private subnet: set mapPublicIpOnLaunch to false.`,
+        });
+    }
+    const routes = routesToInternet(stack, subnetId, subnet);
+    if (!routes) {
+        found.push({
+            kind: "unverified",
+            resource: subnet.urn,
+            message: `The route table of the cluster's subnet ${id} is not in this stack (no association to a table of the stack, nor a main table of a VPC of the stack), so its routes cannot be verified. Manage the route table in the stack.`,
+        });
+    }
+    for (const route of routes ?? []) {
+        found.push({
+            kind: "violation",
+            resource: route.resource,
+            message: `The cluster's subnet ${id} routes ${quote(route.destination)} to the internet gateway ${quote(route.gateway)}, so it is a public subnet. Put the cluster in a private subnet: route outbound traffic through a NAT gateway or VPC endpoints.`,
+        });
+    }
+    return found;
+}
+
+function groupOutside(cluster: PolicyResource, groupId: string, as: string): NetworkFinding {
+    return {
+        kind: "unverified",
+        resource: cluster.urn,
+        message: `The cluster's ${as.replace(/^(the|an) /, "")} ${quote(groupId)} is not in this stack, so its inline rules cannot be verified; rules of the stack that target it are still checked. Check it, or manage the group in the stack.`,
+    };
+}
+
+interface OpenRule {
+    rule: Ingress;
+    /** The ports it opens to the world that the config does not permit. */
+    ports: string;
+}
+
+/** The ingress rules of a group that open unpermitted ports to the world. */
+function openRules(stack: StackView, groupId: string, group: PolicyResource | undefined, permittedPorts: number[]): OpenRule[] {
+    const open: OpenRule[] = [];
+    for (const rule of ingressOf(stack, groupId, group)) {
+        const ports = rule.world.length > 0 ? unpermittedPorts(rule, permittedPorts) : undefined;
+        if (ports) {
+            open.push({ rule, ports });
+        }
+    }
+    return open;
+}
+
+function groupFindings(groupId: string, as: string, open: OpenRule[]): NetworkFinding[] {
+    const named = `${as.charAt(0).toUpperCase()}${as.slice(1)} ${quote(groupId)}`;
+    return open.map(({ rule, ports }) => ({
+        kind: "violation",
+        resource: rule.resource,
+        message: `${named} admits ${listed([...new Set(rule.world)].map(quote), " and ", 3)} on ${ports} (${rule.where}). Allow only the networks that need the cluster, or list the port in permittedPorts.`,
+    }));
+}
+
+type Result = NetworkFinding[] | { notApplicable: string };
+/** The findings of a stack by permitted ports: the two rules of one analysis share one pass. */
+const passes = new WeakMap<readonly PolicyResource[], Map<string, Result>>();
+
+/** Every network finding for the stack's clusters, of both kinds. */
+export function networkFindings(resources: PolicyResource[], permittedPorts: number[]): Result {
+    const byPorts = passes.get(resources) ?? new Map<string, Result>();
+    passes.set(resources, byPorts);
+    const key = permittedPorts.join(",");
+    const known = byPorts.get(key);
+    if (known) {
+        return known;
+    }
+    // A pass that meets an unknown value throws before it is kept, so the other rule defers too.
+    const result = findAll(resources, permittedPorts);
+    byPorts.set(key, result);
+    return result;
+}
+
+function findAll(resources: PolicyResource[], permittedPorts: number[]): Result {
+    const stack = StackView.of(resources);
+    const clusters = stack.ofTypes(CLUSTER_TYPES);
+    if (clusters.length === 0) {
+        return { notApplicable: "no EMR cluster in this stack" };
+    }
+    const found: NetworkFinding[] = [];
+    // A subnet or group shared by many clusters is judged once: its findings do not depend on them.
+    const judged = new Set<string>();
+    const once = (key: string, judge: () => NetworkFinding[]) => {
+        if (!judged.has(key)) {
+            judged.add(key);
+            judge().forEach((f) => found.push(f));
+        }
+    };
+    const open = new Map<string, OpenRule[]>();
+    for (const cluster of clusters) {
+        const network = clusterNetworkOf(cluster.type, cluster.props);
+        if (network.subnets.length === 0) {
+            found.push({
+                kind: "violation",
+                resource: cluster.urn,
+                message:
+                    "The cluster names no subnet, so EMR launches it outside a VPC of your choosing (EC2-Classic, or the default VPC's public subnets). Set the subnet: ec2Attributes.subnetId (aws) or instances.ec2SubnetId (aws-native), to a private subnet.",
+            });
+        }
+        for (const subnetId of network.subnets) {
+            const subnet = stack.ec2Resource(SUBNET_TYPES, subnetId);
+            if (subnet) {
+                once(`subnet\n${subnetId}`, () => subnetFindings(stack, subnetId, subnet));
+            } else {
+                found.push(subnetOutside(cluster, subnetId));
+            }
+        }
+        if (network.securityGroups.length === 0) {
+            found.push({
+                kind: "unverified",
+                resource: cluster.urn,
+                message:
+                    "The cluster names no security groups, so EMR uses its default groups (ElasticMapReduce-master, ElasticMapReduce-slave), whose rules this stack does not show. Create the managed groups in the stack and name them on the cluster.",
+            });
+        }
+        // One group may serve several roles: judged once, named by all of them.
+        const roles = new Map<string, Set<string>>();
+        for (const { id, as } of network.securityGroups) {
+            const known = roles.get(id);
+            if (known) {
+                known.add(as);
+            } else {
+                roles.set(id, new Set([as]));
+            }
+        }
+        for (const [id, roleSet] of roles) {
+            const as = [...roleSet].join(" and ");
+            const group = stack.ec2Resource(SECURITY_GROUP_TYPES, id);
+            if (!group) {
+                found.push(groupOutside(cluster, id, as));
+            }
+            once(`group\n${id}\n${as}`, () => {
+                const rules = open.get(id) ?? openRules(stack, id, group, permittedPorts);
+                open.set(id, rules);
+                return groupFindings(id, as, rules);
+            });
+        }
+    }
+    return found;
+}
+
+/** The findings of one kind, as a stack rule reports them. */
+export function networkFindingsOfKind(
+    kind: NetworkFinding["kind"],
+    resources: PolicyResource[],
+    permittedPorts: number[],
+): { resource: string; message: string }[] | { notApplicable: string } {
+    const found = networkFindings(resources, permittedPorts);
+    return Array.isArray(found) ? found.filter((f) => f.kind === kind).map(({ resource, message }) => ({ resource, message })) : found;
+}
