@@ -62,6 +62,9 @@ function logged(log: LogEntry[], severity: LogEntry["severity"]): string[] {
         .map((l) => (l.urn ? `${l.urn.split("::").pop()}: ${l.message}` : l.message).replace(ANSI_STYLE, ""));
 }
 
+/** What the SDK prints when the process exits with its work unfinished. */
+const LEAKED_PROMISES = /The Pulumi runtime detected that \d+ promises were still active/;
+
 /** Why a run that ended (or was stopped) did not finish as Pulumi requires, in words that name the cause. */
 function verdict(
     server: EngineServer,
@@ -80,6 +83,13 @@ function verdict(
                   `the program did not finish within ${timeoutSeconds} s (--timeout) and was stopped: it is still waiting on something (a promise or output that never settles, a hung call), or needs a longer --timeout.`,
                   ...errors,
               ];
+    }
+    // The SDK prints this at exit when resource work is still pending; had the event loop simply
+    // emptied, the SDK would have signalled shutdown first. So the process was ended from inside.
+    if (exit.code !== 0 && errors.length === 0 && !exit.signal && !server.shutdownSignalled && LEAKED_PROMISES.test(output)) {
+        return [
+            `the program's process exited (code ${exit.code}) before Pulumi's runtime finished, with resource operations still in flight: something called process.exit(). Resources registered after that point, and the stack's outputs, are missing. Remove the call: Pulumi ends the process itself.`,
+        ];
     }
     if (exit.code !== 0) {
         const cause = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;

@@ -51,10 +51,20 @@ describe("emr-security runs programs as Pulumi does", function () {
         assert.doesNotMatch(stderr, /promises were still active/);
     });
 
-    it("fails a program that calls process.exit(0) before Pulumi finishes, even when its findings were printed by nobody", () => {
-        const { code, stderr, stdout } = run("check", program("exits-early"));
+    it("fails a program that calls process.exit(0) once its work is done, before Pulumi finishes, even when its findings were printed by nobody", () => {
+        const { code, stderr, stdout } = run("check", program("exits-when-done"));
         assert.strictEqual(code, 1);
         assert.match(stderr, /exited \(code 0\) before Pulumi's runtime finished: something called process\.exit\(\)/);
+        assert.strictEqual(stdout, "", "no verdict is printed for a run that did not finish");
+    });
+
+    it("names process.exit() when a program calls it with registrations in flight, where the SDK only counts pending promises", () => {
+        const { code, stderr, stdout } = run("check", program("exits-early"));
+        assert.strictEqual(code, 1);
+        assert.match(
+            stderr,
+            /exited \(code 1\) before Pulumi's runtime finished, with resource operations still in flight: something called process\.exit\(\)/,
+        );
         assert.strictEqual(stdout, "", "no verdict is printed for a run that did not finish");
     });
 
