@@ -382,12 +382,10 @@ export function allowedOverridesOption(description: string) {
 }
 
 /** The stack's findings of one kind, as a stack rule reports them. */
-export function findingsOfKind(
-    kind: Verdict["kind"],
-    resources: PolicyResource[],
-    allowed: readonly string[],
-): { resource: string; message: string }[] {
-    return clusterApplicationFindings(StackView.of(resources), allowed)
-        .filter((f) => f.kind === kind)
-        .map(({ resource, message }) => ({ resource, message }));
+export function findingsOfKind(kind: Verdict["kind"], resources: PolicyResource[], allowed: readonly string[]): ClusterFinding[] {
+    const stack = StackView.of(resources);
+    // The violation rule and its review rule of one analysis share one pass.
+    return stack
+        .memo(`cluster-applications:${JSON.stringify(allowed)}`, () => clusterApplicationFindings(stack, allowed))
+        .filter((f) => f.kind === kind);
 }

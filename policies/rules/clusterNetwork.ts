@@ -135,7 +135,7 @@ const PORTED = new Set(["tcp", "udp", "6", "17"]);
  * port it opens is permitted. Only TCP and UDP port ranges can be permitted: all protocols, ICMP
  * or a range that is not two integers is never covered.
  */
-export function unpermittedPorts(rule: Ingress, permitted: readonly number[]): string | undefined {
+export function unpermittedPorts(rule: Ingress, allowed: ReadonlySet<number>): string | undefined {
     const { protocol, fromPort: from, toPort: to } = rule;
     if (!PORTED.has(protocol)) {
         return protocol === "-1" || protocol === "all" ? "all protocols and ports" : `protocol ${quote(protocol)}`;
@@ -144,7 +144,6 @@ export function unpermittedPorts(rule: Ingress, permitted: readonly number[]): s
         return `${protocol} ports ${shown(from)} to ${shown(to)}`;
     }
     const [low, high] = [from as number, to as number];
-    const allowed = new Set(permitted);
     // A range wider than the permitted list cannot be covered; this also bounds the loop.
     const covered =
         high - low + 1 <= allowed.size && Array.from({ length: high - low + 1 }, (_, i) => low + i).every((p) => allowed.has(p));
@@ -190,20 +189,18 @@ function isInternetGateway(stack: StackView, gateway: unknown): gateway is strin
     return typeof gateway === "string" && (gateway.startsWith("igw-") || stack.ec2Resource(INTERNET_GATEWAY_TYPES, gateway) !== undefined);
 }
 
-/** The world routes of a table by its id, read once per stack: many subnets may share one table. */
-const tableRoutes = new WeakMap<StackView, Map<string, WorldRoute[] | undefined>>();
-
-/** The routes of a table that send every address to an internet gateway, or `undefined` when the table is not in the stack. */
+/**
+ * The routes of a table that send every address to an internet gateway, or `undefined` when the
+ * table is not in the stack. Read once per analysis: many subnets may share one table.
+ */
 function worldRoutesOf(stack: StackView, tableId: string): WorldRoute[] | undefined {
-    const known = tableRoutes.get(stack) ?? new Map<string, WorldRoute[] | undefined>();
-    tableRoutes.set(stack, known);
-    if (known.has(tableId)) {
-        return known.get(tableId);
-    }
+    return stack.memo(`world-routes:${tableId}`, () => readWorldRoutes(stack, tableId));
+}
+
+function readWorldRoutes(stack: StackView, tableId: string): WorldRoute[] | undefined {
     const table = stack.ec2Resource(ROUTE_TABLE_TYPES, tableId);
     const vpcMain = stack.where(VPC_TYPES, "vpc-main-rt", (v) => [v.props.mainRouteTableId, v.props.defaultRouteTableId], tableId);
     if (!table && vpcMain.length === 0) {
-        known.set(tableId, undefined);
         return undefined;
     }
     const found: WorldRoute[] = [];
@@ -223,7 +220,6 @@ function worldRoutesOf(stack: StackView, tableId: string): WorldRoute[] | undefi
             }
         }
     }
-    known.set(tableId, found);
     return found;
 }
 

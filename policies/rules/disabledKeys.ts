@@ -25,22 +25,14 @@ function isDisabled(key: PolicyResource): boolean {
 }
 
 type Result = DisabledKey[] | { notApplicable: string };
-/** One pass per stack, shared by the two rules of an analysis. */
-const passes = new WeakMap<readonly PolicyResource[], Result>();
 
-/** The stack's disabled keys with their EMR uses, or why there is nothing to judge. */
+/** The stack's disabled keys with their EMR uses, or why there is nothing to judge: one pass for both rules. */
 export function disabledKeys(resources: PolicyResource[]): Result {
-    const known = passes.get(resources);
-    if (known) {
-        return known;
-    }
-    const result = findDisabledKeys(resources);
-    passes.set(resources, result);
-    return result;
+    const stack = StackView.of(resources);
+    return stack.memo("disabled-keys", () => findDisabledKeys(stack));
 }
 
-function findDisabledKeys(resources: PolicyResource[]): Result {
-    const stack = StackView.of(resources);
+function findDisabledKeys(stack: StackView): Result {
     const keys = stack.ofTypes([CLASSIC_KMS_KEY, NATIVE_KMS_KEY, KMS_EXTERNAL_KEY]);
     if (keys.length === 0) {
         return { notApplicable: "no KMS key in this stack" };

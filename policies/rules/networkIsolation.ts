@@ -68,10 +68,10 @@ interface OpenRule {
 }
 
 /** The ingress rules of a group that open unpermitted ports to the world. */
-function openRules(stack: StackView, groupId: string, group: PolicyResource | undefined, permittedPorts: number[]): OpenRule[] {
+function openRules(stack: StackView, groupId: string, group: PolicyResource | undefined, permitted: ReadonlySet<number>): OpenRule[] {
     const open: OpenRule[] = [];
     for (const rule of ingressOf(stack, groupId, group)) {
-        const ports = rule.world.length > 0 ? unpermittedPorts(rule, permittedPorts) : undefined;
+        const ports = rule.world.length > 0 ? unpermittedPorts(rule, permitted) : undefined;
         if (ports) {
             open.push({ rule, ports });
         }
@@ -89,26 +89,14 @@ function groupFindings(groupId: string, as: string, open: OpenRule[]): NetworkFi
 }
 
 type Result = NetworkFinding[] | { notApplicable: string };
-/** The findings of a stack by permitted ports: the two rules of one analysis share one pass. */
-const passes = new WeakMap<readonly PolicyResource[], Map<string, Result>>();
 
-/** Every network finding for the stack's clusters, of both kinds. */
+/** Every network finding for the stack's clusters, of both kinds: the two rules of one analysis share one pass. */
 export function networkFindings(resources: PolicyResource[], permittedPorts: number[]): Result {
-    const byPorts = passes.get(resources) ?? new Map<string, Result>();
-    passes.set(resources, byPorts);
-    const key = permittedPorts.join(",");
-    const known = byPorts.get(key);
-    if (known) {
-        return known;
-    }
-    // A pass that meets an unknown value throws before it is kept, so the other rule defers too.
-    const result = findAll(resources, permittedPorts);
-    byPorts.set(key, result);
-    return result;
+    const stack = StackView.of(resources);
+    return stack.memo(`network-isolation:${permittedPorts.join(",")}`, () => findAll(stack, permittedPorts));
 }
 
-function findAll(resources: PolicyResource[], permittedPorts: number[]): Result {
-    const stack = StackView.of(resources);
+function findAll(stack: StackView, permittedPorts: number[]): Result {
     const clusters = stack.ofTypes(CLUSTER_TYPES);
     if (clusters.length === 0) {
         return { notApplicable: "no EMR cluster in this stack" };
@@ -123,6 +111,7 @@ function findAll(resources: PolicyResource[], permittedPorts: number[]): Result 
         }
     };
     const open = new Map<string, OpenRule[]>();
+    const permitted = new Set(permittedPorts);
     for (const cluster of clusters) {
         const network = clusterNetworkOf(cluster.type, cluster.props);
         if (network.subnets.length === 0) {
@@ -166,7 +155,7 @@ function findAll(resources: PolicyResource[], permittedPorts: number[]): Result 
                 found.push(groupOutside(cluster, id, as));
             }
             once(`group\n${id}\n${as}`, () => {
-                const rules = open.get(id) ?? openRules(stack, id, group, permittedPorts);
+                const rules = open.get(id) ?? openRules(stack, id, group, permitted);
                 open.set(id, rules);
                 return groupFindings(id, as, rules);
             });
@@ -176,11 +165,7 @@ function findAll(resources: PolicyResource[], permittedPorts: number[]): Result 
 }
 
 /** The findings of one kind, as a stack rule reports them. */
-export function networkFindingsOfKind(
-    kind: NetworkFinding["kind"],
-    resources: PolicyResource[],
-    permittedPorts: number[],
-): { resource: string; message: string }[] | { notApplicable: string } {
+export function networkFindingsOfKind(kind: NetworkFinding["kind"], resources: PolicyResource[], permittedPorts: number[]): Result {
     const found = networkFindings(resources, permittedPorts);
-    return Array.isArray(found) ? found.filter((f) => f.kind === kind).map(({ resource, message }) => ({ resource, message })) : found;
+    return Array.isArray(found) ? found.filter((f) => f.kind === kind) : found;
 }

@@ -25,6 +25,7 @@ const views = new WeakMap<readonly PolicyResource[], StackView>();
 export class StackView {
     private readonly byType = new Map<string, PolicyResource[]>();
     private readonly indexes = new Map<string, Map<unknown, PolicyResource[]>>();
+    private readonly results = new Map<string, unknown>();
 
     /**
      * The view of these resources, built once for the array the framework hands every stack rule.
@@ -52,6 +53,18 @@ export class StackView {
 
     ofTypes(types: readonly string[]): PolicyResource[] {
         return types.flatMap((t) => this.byType.get(t) ?? []);
+    }
+
+    /**
+     * What `compute` gives, computed once per view under `id`: rules of one analysis that share a
+     * pass share its result. A pass that meets a value unknown at preview throws and is not kept,
+     * so every rule that needs it defers alike.
+     */
+    memo<T>(id: string, compute: () => T): T {
+        if (!this.results.has(id)) {
+            this.results.set(id, compute());
+        }
+        return this.results.get(id) as T;
     }
 
     /**

@@ -237,6 +237,24 @@ describe("hostile input to the validator and the pack", function () {
         assert.deepStrictEqual(network, [], "private ranges and local routes only");
     });
 
+    it("reads a long permittedPorts list once, not once per rule of the group", async () => {
+        const open = { cidrBlocks: ["0.0.0.0/0"], protocol: "tcp", fromPort: 443, toPort: 443 };
+        const resources = [
+            { type: "aws:ec2/securityGroup:SecurityGroup", name: "g", props: { id: "sg-1", ingress: new Array(100_000).fill(open) } },
+            {
+                type: "aws:emr/cluster:Cluster",
+                name: "c",
+                props: { ec2Attributes: { subnetId: "subnet-1", emrManagedMasterSecurityGroup: "sg-1" } },
+            },
+        ];
+        const everyPort = Array.from({ length: 65535 }, (_, i) => i + 1);
+        const found = await evaluatePolicies(resources, { config: { "emr-cluster-network-isolation": { permittedPorts: everyPort } } });
+        assert.deepStrictEqual(
+            found.filter((f) => f.policy === "emr-cluster-network-isolation"),
+            [],
+        );
+    });
+
     it("lists at most a few of many repeated values in one message: world ranges, key users, EMR endpoints", async () => {
         const KEY = "arn:aws:kms:us-east-1:111122223333:key/0a1b2c3d-1111-4a5b-8c9d-0e1f2a3b4c01";
         const resources: Record<string, unknown>[] = [
