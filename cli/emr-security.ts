@@ -5,4 +5,8 @@ import { main } from "./main";
 
 main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
+    if (code >= 128) {
+        // Stopped by a signal: what was running is stopped; nothing else is worth waiting for.
+        process.exit(code);
+    }
 });

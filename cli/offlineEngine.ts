@@ -22,6 +22,8 @@ export interface EngineSettings {
     partition: string;
     /** At preview, providers compute nothing: outputs beyond the inputs are unknown. */
     preview: boolean;
+    /** Outputs of other stacks, by the name a `StackReference` gives (`org/project/stack`). */
+    stackReferences?: Record<string, Record<string, unknown>>;
 }
 
 export interface Registration {
@@ -91,9 +93,14 @@ class UnansweredInvoke extends Error {
     }
 }
 
+/** The type the SDK registers a `pulumi.StackReference` under, read rather than created. */
+export const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
+
 export class OfflineEngine implements pulumi.runtime.Mocks {
     public readonly registered: Registration[] = [];
-    private readonly pending: Omit<Registration, "urn" | "inputs">[] = [];
+    /** Options read off each request, by type and name, until the mock hands the registration over. */
+    private readonly pending = new Map<string, Omit<Registration, "urn" | "inputs">[]>();
+    private readonly urns = new Set<string>();
 
     constructor(public readonly settings: EngineSettings) {}
 
@@ -253,13 +260,27 @@ export class OfflineEngine implements pulumi.runtime.Mocks {
     }
 
     async newResource(args: pulumi.runtime.MockResourceArgs): Promise<{ id: string | undefined; state: Props }> {
-        const index = this.pending.findIndex((p) => p.type === args.type && p.name === args.name);
-        const sent = index >= 0 ? this.pending.splice(index, 1)[0] : undefined;
+        const key = `${args.type}::${args.name}`;
+        const queue = this.pending.get(key);
+        const sent = queue?.shift();
+        if (queue?.length === 0) {
+            this.pending.delete(key);
+        }
         const parent = sent?.parent || undefined;
+        const urn = this.urnOf(parent, args.type, args.name);
+        // The engine refuses a second resource with the same URN (diag 2001 in pulumi/pulumi's
+        // pkg/diag/errors.go); the SDK's mock monitor would silently keep the last one.
+        if (this.urns.has(urn)) {
+            throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+        }
+        this.urns.add(urn);
+        if (args.type === STACK_REFERENCE_TYPE) {
+            return this.stackReference(args, urn, parent);
+        }
         const registration: Registration = {
             type: args.type,
             name: args.name,
-            urn: this.urnOf(parent, args.type, args.name),
+            urn,
             parent,
             custom: sent?.custom ?? args.custom ?? true,
             inputs: args.inputs,
@@ -274,6 +295,20 @@ export class OfflineEngine implements pulumi.runtime.Mocks {
                 : { ...args.inputs, ...(await this.computed(args.type, args.name, args.inputs)) };
         registration.state = state;
         return { id: this.preview ? undefined : this.idOf(args.type, args.name, state), state };
+    }
+
+    /** A stack reference reads another stack's outputs: offline, only those the user gave. */
+    private stackReference(args: pulumi.runtime.MockResourceArgs, urn: string, parent: string | undefined): { id: string; state: Props } {
+        const name = String(args.inputs.name ?? args.name);
+        const outputs = this.settings.stackReferences?.[name];
+        if (outputs === undefined) {
+            throw new Error(
+                `StackReference ${JSON.stringify(name)}: offline there is no stack to read. Give its outputs with --stack-reference ${name}=FILE, FILE holding the JSON that pulumi stack output --json --stack ${name} prints.`,
+            );
+        }
+        const state = { name, outputs, secretOutputNames: [] };
+        this.registered.push({ type: args.type, name: args.name, urn, parent, custom: true, inputs: args.inputs, state });
+        return { id: name, state };
     }
 
     /**
@@ -299,7 +334,10 @@ export class OfflineEngine implements pulumi.runtime.Mocks {
         monitor.newUrn = (parent, type, name) => this.urnOf(parent || undefined, type, name);
         const register = monitor.registerResource.bind(monitor);
         monitor.registerResource = (req, cb) => {
-            this.pending.push({
+            const key = `${req.getType()}::${req.getName()}`;
+            const queue = this.pending.get(key) ?? [];
+            this.pending.set(key, queue);
+            queue.push({
                 type: req.getType(),
                 name: req.getName(),
                 parent: req.getParent(),

@@ -27,11 +27,32 @@ export function loadProject(dir: string): ProjectFile {
     if (!file) {
         throw new Error(`${dir} has no Pulumi.yaml: give the folder of a Pulumi project`);
     }
-    const project = yaml.load(fs.readFileSync(file, "utf8")) as ProjectFile;
-    if (!project || typeof project.name !== "string") {
+    const project = readYaml(file) as ProjectFile;
+    if (!project || typeof project !== "object" || typeof project.name !== "string") {
         throw new Error(`${file} has no project name`);
     }
+    const runtime = typeof project.runtime === "object" && project.runtime !== null ? project.runtime.name : project.runtime;
+    if (runtime !== "nodejs") {
+        throw new Error(
+            `${file} says runtime: ${JSON.stringify(runtime ?? null)}; emr-security runs Node.js programs only (runtime: nodejs). Check a program in another language with pulumi preview --policy-pack.`,
+        );
+    }
     return project;
+}
+
+/** A YAML file, with its path in any error: the parser's message alone does not say which file. */
+function readYaml(file: string): unknown {
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch (e) {
+        throw new Error(`cannot read ${file}: ${(e as Error).message}`);
+    }
+    try {
+        return yaml.load(text, { filename: file });
+    } catch (e) {
+        throw new Error(`${file} is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
+    }
 }
 
 function asConfigString(value: unknown): string {
@@ -73,7 +94,13 @@ export function stackConfig(options: StackConfigOptions): StackConfig {
     const defaultFile = path.join(options.dir, project.stackConfigDir ?? "", `Pulumi.${options.stack}.yaml`);
     const file = options.configFile ?? (fs.existsSync(defaultFile) ? defaultFile : undefined);
     if (file) {
-        const content = (yaml.load(fs.readFileSync(file, "utf8")) ?? {}) as { config?: Record<string, unknown> };
+        const content = (readYaml(file) ?? {}) as { config?: Record<string, unknown> };
+        if (
+            typeof content !== "object" ||
+            (content.config !== undefined && (typeof content.config !== "object" || content.config === null))
+        ) {
+            throw new Error(`${file} is not a stack config file: it needs a config: mapping of keys to values`);
+        }
         for (const [key, value] of Object.entries(content.config ?? {})) {
             const full = qualified(project.name, key);
             const secure = typeof value === "object" && value !== null && "secure" in value;

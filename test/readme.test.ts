@@ -1,6 +1,8 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import { USAGE } from "../cli/arguments";
+import { EXIT_CODES } from "../cli/exitCodes";
 import { RULES } from "../policies/rules";
 
 const README = fs.readFileSync(path.join(__dirname, "../README.md"), "utf8");
@@ -37,6 +39,14 @@ describe("README", () => {
             for (const name of named) {
                 assert.ok(names.has(name), `${category} names ${name}, which is not a rule of the pack`);
             }
+        }
+    });
+
+    it("has the command's exit-code table, one row per code the command returns, as --help states it", () => {
+        const rows = [...README.matchAll(/^\| (\d+) \| (.+) \|$/gm)].map((m) => Number(m[1]));
+        assert.deepStrictEqual(rows, [...new Set(Object.values(EXIT_CODES))]);
+        for (const code of Object.values(EXIT_CODES)) {
+            assert.match(USAGE, new RegExp(`\\b${code}\\b`), `--help names exit code ${code}`);
         }
     });
 });

@@ -115,17 +115,18 @@ describe("emr-security synth and check (offline)", function () {
 
     it("fails a program whose invoke it cannot answer, naming the invoke", () => {
         const { code, stderr } = run("synth", path.join(PROGRAMS, "unsupported-invoke"));
-        assert.strictEqual(code, 1);
+        assert.strictEqual(code, 3);
         assert.match(
             stderr,
             /The offline engine cannot answer the invoke "aws:ec2\/getVpc:getVpc": it answers only aws:index\/getCallerIdentity:getCallerIdentity/,
         );
     });
 
-    it("refuses bad usage with exit code 2 and the usage text", () => {
+    it("refuses bad usage with exit code 2, a pointer to --help, and the usage text only when asked", () => {
         const bad = run("deploy");
         assert.strictEqual(bad.code, 2);
-        assert.match(bad.stderr, /unknown command "deploy"[\s\S]*Usage: emr-security <synth\|check>/);
+        assert.strictEqual(bad.stderr, `emr-security: unknown command "deploy"\nRun 'emr-security --help' for the commands and options.\n`);
+        assert.match(run("--help").stdout, /^Usage: emr-security <synth\|check>/);
         assert.strictEqual(run("synth", "--policy-config", "x.json").code, 2);
         assert.match(run("synth", path.join(ROOT, "policies")).stderr, /has no Pulumi\.yaml/);
     });

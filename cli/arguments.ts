@@ -1,0 +1,203 @@
+/** The command line of `emr-security`: what it accepts, and a clear word on what it does not. */
+
+export const COMMANDS = ["synth", "check"] as const;
+
+export const USAGE = `Usage: emr-security <synth|check> [program-dir] [options]
+
+Runs a Pulumi program offline (no credentials, no deployment) as Pulumi runs it, through the
+program's own @pulumi/pulumi, on an engine that answers like the providers do, then prints what it
+would deploy (synth) or checks it with the emr-security policy pack (check).
+
+Options:
+  --stack NAME            stack name (default: dev); reads Pulumi.<stack>.yaml when present
+  --config KEY=VALUE      stack config, repeatable; KEY without a namespace is the project's
+  --config-file FILE      a stack config file instead of Pulumi.<stack>.yaml
+  --stack-reference NAME=FILE
+                          outputs for a pulumi.StackReference to NAME (org/project/stack), FILE holding
+                          what \`pulumi stack output --json\` prints; repeatable
+  --region REGION         AWS Region (default: aws:region from config, else us-east-1)
+  --account-id ID         AWS account id for ARNs (default: 123456789012)
+  --partition NAME        AWS partition (default: aws)
+  --policy-config FILE    check: a --policy-pack-config file, or a shipped profile by name
+                          (financial-services, advisory)
+  --preview               run the program as \`pulumi preview\` does: values the providers compute are unknown
+  --timeout SECONDS       stop the program, and all it started, after this long (default: 120)
+  --json                  print one JSON document for tools, also when the run fails
+  --version               the command's version
+  -h, --help              this text
+
+Exit codes: 0 compliant (or synth done), 1 a mandatory violation, 2 a usage error,
+3 the program failed or timed out, 130 and 143 stopped by SIGINT and SIGTERM.`;
+
+export interface Options {
+    command: (typeof COMMANDS)[number];
+    dir: string;
+    stack: string;
+    pairs: string[];
+    /** `org/project/stack=FILE` pairs. */
+    stackReferences: string[];
+    configFile?: string;
+    region?: string;
+    accountId?: string;
+    partition?: string;
+    policyConfig?: string;
+    preview: boolean;
+    timeoutSeconds: number;
+    json: boolean;
+}
+
+/** Flags that take a value, and those that do not. */
+const VALUE_FLAGS = [
+    "--stack",
+    "--stack-reference",
+    "--config",
+    "-c",
+    "--config-file",
+    "--region",
+    "--account-id",
+    "--partition",
+    "--policy-config",
+    "--timeout",
+];
+const SWITCHES = ["--preview", "--json", "--help", "-h", "--version"];
+
+export class UsageError extends Error {}
+
+/** Edit distance counting a swap of two neighbours as one slip, for "did you mean": inputs are short words. */
+function distance(a: string, b: string): number {
+    const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++) {
+            row[j] = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                row[j] = Math.min(row[j], rows[i - 2][j - 2] + 1);
+            }
+        }
+        rows.push(row);
+    }
+    return rows[a.length][b.length];
+}
+
+/** The closest known word, when one is close enough to be a slip of the keyboard. */
+export function closest(word: string, known: readonly string[]): string | undefined {
+    const limit = Math.max(1, Math.floor(word.length / 3));
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    for (const candidate of known) {
+        const d = distance(word.slice(0, 64), candidate);
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    return bestDistance <= limit ? best : undefined;
+}
+
+function suggestion(word: string, known: readonly string[]): string {
+    const near = closest(word, known);
+    return near ? `; did you mean ${near}?` : "";
+}
+
+const shown = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
+export function parseArguments(argv: string[]): Options {
+    const [command, ...rest] = argv;
+    if (command !== "synth" && command !== "check") {
+        throw new UsageError(
+            command === undefined
+                ? "a command is required: synth or check"
+                : `unknown command ${shown(command)}${suggestion(command, COMMANDS)}`,
+        );
+    }
+    const options: Options = {
+        command,
+        dir: ".",
+        stack: "dev",
+        pairs: [],
+        stackReferences: [],
+        preview: false,
+        timeoutSeconds: 120,
+        json: false,
+    };
+    const positional: string[] = [];
+    for (let i = 0; i < rest.length; i++) {
+        const flag = rest[i];
+        const value = () => {
+            const v = rest[++i];
+            if (v === undefined) {
+                throw new UsageError(`${flag} needs a value`);
+            }
+            return v;
+        };
+        switch (flag) {
+            case "--stack":
+                options.stack = value();
+                break;
+            case "--config":
+            case "-c":
+                options.pairs.push(value());
+                break;
+            case "--stack-reference": {
+                const pair = value();
+                if (!/^[^=\s]+=.+$/.test(pair)) {
+                    throw new UsageError(`--stack-reference takes NAME=FILE, such as acme/network/prod=network.json; got ${shown(pair)}`);
+                }
+                options.stackReferences.push(pair);
+                break;
+            }
+            case "--config-file":
+                options.configFile = value();
+                break;
+            case "--region":
+                options.region = value();
+                break;
+            case "--account-id":
+                options.accountId = value();
+                break;
+            case "--partition":
+                options.partition = value();
+                break;
+            case "--policy-config":
+                options.policyConfig = value();
+                break;
+            case "--preview":
+                options.preview = true;
+                break;
+            case "--timeout": {
+                const text = value();
+                const seconds = Number(text);
+                if (!/^\d+(\.\d+)?$/.test(text) || !(seconds > 0)) {
+                    throw new UsageError(`--timeout takes a number of seconds above 0; got ${shown(text)}`);
+                }
+                options.timeoutSeconds = seconds;
+                break;
+            }
+            case "--json":
+                options.json = true;
+                break;
+            default:
+                if (flag.startsWith("-")) {
+                    throw new UsageError(`unknown option ${shown(flag)}${suggestion(flag.split("=")[0], [...VALUE_FLAGS, ...SWITCHES])}`);
+                }
+                positional.push(flag);
+        }
+    }
+    if (positional.length > 1) {
+        throw new UsageError(`one program directory at most; got ${positional.map(shown).join(" ")}`);
+    }
+    options.dir = positional[0] ?? ".";
+    if (options.policyConfig && command !== "check") {
+        throw new UsageError("--policy-config goes with check");
+    }
+    if (options.accountId !== undefined && !/^\d{12}$/.test(options.accountId)) {
+        throw new UsageError(`--account-id takes a 12-digit AWS account id; got ${shown(options.accountId)}`);
+    }
+    if (options.partition !== undefined && !/^aws(-[a-z]+)*$/.test(options.partition)) {
+        throw new UsageError(`--partition takes an AWS partition such as aws, aws-cn or aws-us-gov; got ${shown(options.partition)}`);
+    }
+    if (options.region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(options.region)) {
+        throw new UsageError(`--region takes an AWS Region such as us-east-1; got ${shown(options.region)}`);
+    }
+    return options;
+}
