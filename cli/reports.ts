@@ -85,7 +85,8 @@ export interface CheckReport {
     project: string;
     stack: string;
     findings: (PolicyFinding & { remediation?: string; type?: string; name?: string })[];
-    counts: { mandatory: number; advisory: number; remediate: number };
+    /** Findings by level; deferrals (checks that wait for values known at update) apart from advisories. */
+    counts: { mandatory: number; advisory: number; remediate: number; deferred: number };
 }
 
 export async function checkReport(run: ProgramRun, config: Record<string, unknown>): Promise<CheckReport> {
@@ -98,13 +99,26 @@ export async function checkReport(run: ProgramRun, config: Record<string, unknow
         type: byUrn.get(f.resource ?? "")?.type,
         name: byUrn.get(f.resource ?? "")?.name,
     }));
-    const count = (level: string) => findings.filter((f) => f.level === level).length;
+    const count = (level: string) => findings.filter((f) => f.level === level && !f.deferral).length;
     return {
         project: run.engine.settings.project,
         stack: run.engine.settings.stack,
         findings,
-        counts: { mandatory: count("mandatory"), advisory: count("advisory"), remediate: count("remediate") },
+        counts: {
+            mandatory: count("mandatory"),
+            advisory: count("advisory"),
+            remediate: count("remediate"),
+            deferred: findings.filter((f) => f.deferral).length,
+        },
     };
+}
+
+/** One line for a resource's deferrals: which rules wait, and for which unknown inputs. */
+function deferredLine(deferred: CheckReport["findings"]): string {
+    const rules = [...new Set(deferred.map((f) => f.deferral!.policy))];
+    const inputs = [...new Set(deferred.map((f) => f.deferral!.unknown).filter((u): u is string => u !== undefined))];
+    const waiting = inputs.length > 0 ? ` wait for ${inputs.join(", ")}` : " wait for values";
+    return `  deferred  ${rules.join(", ")}:${waiting}, known only once deployed; they run at update`;
 }
 
 export function checkText(report: CheckReport): string {
@@ -116,19 +130,24 @@ export function checkText(report: CheckReport): string {
     }
     for (const [resource, findings] of groups) {
         lines.push(resource);
-        for (const f of findings) {
+        for (const f of findings.filter((f) => !f.deferral)) {
             lines.push(`  ${f.level.padEnd(9)} ${f.policy}: ${f.message.replace(/\n/g, "\n      ")}`);
             if (f.remediation && f.level !== "remediate") {
                 lines.push(`            fix: ${f.remediation}`);
             }
         }
+        const deferred = findings.filter((f) => f.deferral);
+        if (deferred.length > 0) {
+            lines.push(deferredLine(deferred));
+        }
         lines.push("");
     }
-    const { mandatory, advisory } = report.counts;
+    const { mandatory, advisory, deferred } = report.counts;
+    const waiting = deferred > 0 ? `; ${deferred} checks deferred until values are known` : "";
     lines.push(
         mandatory > 0
-            ? `${mandatory} mandatory and ${advisory} advisory findings in ${report.project}/${report.stack}: not compliant.`
-            : `No mandatory finding in ${report.project}/${report.stack}${advisory ? ` (${advisory} advisory)` : ""}: compliant.`,
+            ? `${mandatory} mandatory and ${advisory} advisory findings in ${report.project}/${report.stack}${waiting}: not compliant.`
+            : `No mandatory finding in ${report.project}/${report.stack}${advisory ? ` (${advisory} advisory)` : ""}${waiting}: compliant.`,
     );
     return lines.join("\n");
 }

@@ -12,6 +12,7 @@ import {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import { checkPolicyConfig } from "./config";
+import { deferralMessage, deferralOf } from "./deferral";
 import { describe, isObject, quote } from "./model";
 import { EvaluateOptions, PolicyFinding, PolicyResource } from "./findings";
 import { isTypeOf, isUnknownValueError, UnknownValue, unknownCheckingProxy } from "./policyHost";
@@ -100,7 +101,7 @@ function cannotRunYet(rule: Rule, error: UnknownValue, resource?: string): Polic
         policy: rule.name,
         resource,
         level: "advisory",
-        message: `can't run policy '${rule.name}' during preview: ${error.message}`,
+        message: deferralMessage(rule.name, error.message),
     };
 }
 
@@ -192,6 +193,13 @@ export async function evaluatePolicies(
             { resources: stackResources, getConfig, notApplicable } as never,
             report,
         );
+    }
+    // Marked by their words, so that the host's deferrals and a rule's own read alike.
+    for (const finding of findings) {
+        const deferral = finding.level === "advisory" ? deferralOf(finding.message) : undefined;
+        if (deferral) {
+            finding.deferral = deferral;
+        }
     }
     return findings;
 }

@@ -21,6 +21,11 @@ export interface PolicyFinding {
     resource?: string;
     level: "advisory" | "mandatory" | "remediate";
     message: string;
+    /**
+     * Set when the finding is a deferral, not advice: the check waits for a value unknown at
+     * preview (`unknown`, its property path) and runs at update.
+     */
+    deferral?: { policy: string; unknown?: string };
 }
 
 export interface EvaluateOptions {

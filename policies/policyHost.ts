@@ -69,3 +69,19 @@ export function isTypeOf(type: string, resourceClass: unknown): boolean {
     const isInstance = (resourceClass as { isInstance?: unknown }).isInstance;
     return typeof isInstance === "function" && isInstance.call(resourceClass, { __pulumiType: type }) === true;
 }
+
+/**
+ * Whether a property is unknown at preview, asked without deferring the whole rule: for a rule that
+ * judges what is known and defers only the part that waits on the value.
+ */
+export function isUnknownProperty(props: object, key: string): boolean {
+    try {
+        void (props as Record<string, unknown>)[key];
+        return false;
+    } catch (e) {
+        if (isUnknownValueError(e)) {
+            return true;
+        }
+        throw e;
+    }
+}

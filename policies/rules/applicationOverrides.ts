@@ -16,6 +16,8 @@ import {
     quote,
     Release,
 } from "../model";
+import { deferralMessage } from "../deferral";
+import { isUnknownProperty } from "../policyHost";
 import { CLUSTER_TYPES } from "../resources";
 import { documentOf, StackView } from "./stackView";
 
@@ -323,12 +325,31 @@ function contextOf(document: Record<string, unknown>, cluster: PolicyResource, s
  */
 export function clusterApplicationFindings(stack: StackView, allowed: readonly string[]): ClusterFinding[] {
     const findings: ClusterFinding[] = [];
+    // Task groups and fleets of their own name the cluster by id, the last part of its ARN. A new
+    // cluster's ARN, and so the id its groups give, is unknown at preview: the cluster's own
+    // settings are judged all the same, and each group that cannot be linked yet is a deferral.
+    const linkable = (r: PolicyResource) => !isUnknownProperty(r.props, "clusterId");
+    for (const group of stack.ofTypes(ATTACHED_TYPES).filter((r) => !linkable(r))) {
+        const { settings, unreadable } = attachedConfigurations(group.type, group.name, group.props);
+        if (settings.length > 0 || unreadable.length > 0) {
+            findings.push({
+                resource: group.urn,
+                kind: "review",
+                message: deferralMessage(
+                    "emr-cluster-application-encryption",
+                    `string value at .clusterId can't be known during preview, so the application settings of ${group.type.split(":").pop()} ${quote(group.name)} cannot be matched to its cluster's security configuration yet; the check runs again when the stack is analyzed with the values known`,
+                ),
+            });
+        }
+    }
     for (const cluster of stack.ofTypes(CLUSTER_TYPES)) {
         const { settings, unreadable } = clusterConfigurations(cluster.type, cluster.props);
-        // Task groups and fleets of their own name the cluster by id, the last part of its ARN.
-        const arn = cluster.props.arn;
+        const arn = isUnknownProperty(cluster.props, "arn") ? undefined : cluster.props.arn;
         const clusterId = typeof arn === "string" ? arn.split("/").pop() : undefined;
-        for (const attached of clusterId ? stack.where(ATTACHED_TYPES, "attached-by-cluster", (r) => [r.props.clusterId], clusterId) : []) {
+        const attachedTo = clusterId
+            ? stack.where(ATTACHED_TYPES, "attached-by-cluster", (r) => (linkable(r) ? [r.props.clusterId] : []), clusterId)
+            : [];
+        for (const attached of attachedTo) {
             const more = attachedConfigurations(attached.type, attached.name, attached.props);
             settings.push(...more.settings);
             unreadable.push(...more.unreadable);

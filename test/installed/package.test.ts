@@ -77,10 +77,18 @@ describe("the package installed from its tarball", function () {
         return { code: result.status, stdout: result.stdout, stderr: result.stderr };
     }
 
-    it("ships only the build, the README, the CHANGELOG and package.json", () => {
+    it("ships only the build, the policy profiles, the README, the CHANGELOG and package.json", () => {
         const [report] = JSON.parse(npm(ROOT, "pack", "--dry-run", "--json", "--ignore-scripts")) as { files: PackedFile[] }[];
         const files = report.files.map((f) => f.path);
-        const stray = files.filter((f) => !/^bin\/.+\.(js|d\.ts)$/.test(f) && !["package.json", "README.md", "CHANGELOG.md"].includes(f));
+        const profiles = fs.readdirSync(path.join(ROOT, "policies/configs")).map((f) => `policies/configs/${f}`);
+        assert.deepStrictEqual(
+            profiles.filter((f) => !files.includes(f)),
+            [],
+            "every shipped profile is in the package",
+        );
+        const stray = files.filter(
+            (f) => !/^bin\/.+\.(js|d\.ts)$/.test(f) && !profiles.includes(f) && !["package.json", "README.md", "CHANGELOG.md"].includes(f),
+        );
         assert.deepStrictEqual(stray, []);
         assert.deepStrictEqual(
             files.filter((f) => /(^|\/)(test|bench|deploy|\.ci)\//.test(f) || /eslint|prettier|mocharc|tsconfig/.test(f)),
@@ -144,6 +152,38 @@ describe("the package installed from its tarball", function () {
             assert.ok(findings.every((f) => f.level === "advisory"));
         });
     }
+
+    it("names a shipped policy profile from the installed package: --policy-config financial-services", () => {
+        const dir = path.join(work.dir, "secure-cluster");
+        // The profile is stricter than the defaults the example meets: its 10-hour ticket limit fires.
+        const strict = transpiled("check", dir, "--json", "--policy-config", "financial-services");
+        assert.strictEqual(strict.code, 1, strict.stderr + strict.stdout);
+        const findings = JSON.parse(strict.stdout).findings as { policy: string; message: string }[];
+        assert.deepStrictEqual(
+            findings.map((f) => `${f.policy}: ${f.message}`),
+            ["emr-kerberos-authentication: Kerberos tickets live 24 hours; at most 10 are allowed. Lower TicketLifetimeInHours."],
+        );
+        const unknown = transpiled("check", dir, "--policy-config", "financial-servics");
+        assert.strictEqual(unknown.code, 2);
+        assert.match(
+            unknown.stderr,
+            /--policy-config "financial-servics" is neither a file nor a shipped profile; the profiles are advisory, financial-services/,
+        );
+    });
+
+    it("a program that fails, on the newest SDK the peer range allows, is named within seconds with exit 3", () => {
+        const dir = path.join(work.dir, "fails");
+        writeFiles(dir, {
+            "Pulumi.yaml": "name: fails\nruntime: nodejs\nmain: index.js\n",
+            "index.js": 'const pulumi = require("@pulumi/pulumi");\nexports.subnet = new pulumi.Config().require("subnetId");\n',
+        });
+        const began = Date.now();
+        const result = transpiled("synth", dir, "--timeout", "60");
+        const seconds = (Date.now() - began) / 1000;
+        assert.strictEqual(result.code, 3, result.stderr);
+        assert.match(result.stderr, /Missing required configuration variable 'fails:subnetId'/);
+        assert.ok(seconds < 10, `named after ${seconds} s`);
+    });
 
     it("examples/secure-cluster, on the installed package, is compliant through check in update and preview mode", () => {
         const dir = path.join(work.dir, "secure-cluster");

@@ -229,6 +229,37 @@ describe("emr-cluster-application-encryption", () => {
         assert.deepStrictEqual((await verdicts(resources, config)).weakens, []);
     });
 
+    it("judges a new cluster's own settings at preview, though its ARN is not known yet", async () => {
+        const cluster = classic({ arn: UNKNOWN, configurationsJson: json("core-site", { "hadoop.rpc.protection": "authentication" }) });
+        const found = await findings(emrClusterApplicationEncryption, [SC(), cluster], { preview: true });
+        assert.deepStrictEqual(
+            found.map((f) => [f.level, f.deferral]),
+            [["mandatory", undefined]],
+        );
+        assert.match(found[0].message, /^cluster: core-site hadoop\.rpc\.protection="authentication" switches off/);
+    });
+
+    it("names an instance group it cannot link to its cluster at preview as a deferral, never silence", async () => {
+        const cluster = classic({ arn: UNKNOWN });
+        const group: PolicyResource = {
+            type: "aws:emr/instanceGroup:InstanceGroup",
+            name: "tasks",
+            urn: "urn:pulumi:s::p::aws:emr/instanceGroup:InstanceGroup::tasks",
+            props: { clusterId: UNKNOWN, configurationsJson: json("mapred-site", { "mapreduce.shuffle.ssl.enabled": "false" }) },
+        };
+        const quiet: PolicyResource = { ...group, name: "plain", urn: `${group.urn}-plain`, props: { clusterId: UNKNOWN } };
+        assert.deepStrictEqual(await findings(emrClusterApplicationEncryption, [SC(), cluster, group, quiet], { preview: true }), []);
+        const review = await findings(emrClusterApplicationEncryptionReview, [SC(), cluster, group, quiet], { preview: true });
+        assert.deepStrictEqual(
+            review.map((f) => [f.resource, f.level, f.deferral]),
+            [[group.urn, "advisory", { policy: "emr-cluster-application-encryption", unknown: ".clusterId" }]],
+        );
+        assert.match(
+            review[0].message,
+            /application settings of InstanceGroup "tasks" cannot be matched to its cluster's security configuration yet/,
+        );
+    });
+
     it("defers values unknown at preview, as the other rules do", async () => {
         const found = await findings(emrClusterApplicationEncryption, [SC(), classic({ configurationsJson: UNKNOWN })], { preview: true });
         assert.deepStrictEqual(
