@@ -10,6 +10,7 @@ import * as path from "path";
 import { evaluatePolicies, PolicyResource } from "../policies/evaluate";
 import { PackClient, WireResource } from "../test/analyzer/client";
 import { generatedStack } from "./generatedStack";
+import { synthVsMocks } from "./synthVsMocks";
 
 const ROOT = path.join(__dirname, "..");
 const WORK = path.join(__dirname, ".tmp");
@@ -172,6 +173,7 @@ async function main(): Promise<void> {
     const packageEntry = require.resolve(ROOT);
     const [ourImport, sdkImport] = importMedians([...used, packageEntry], used, Math.max(RUNS, 15));
     const onTop = median(Array.from({ length: 5 }, () => importOnce([packageEntry], used)));
+    const synth = synthVsMocks(ROOT, WORK, 2000, RUNS);
 
     const row = (label: string, a: number, b: number, unit: string) =>
         console.log(
@@ -204,7 +206,11 @@ async function main(): Promise<void> {
     console.log(
         `  the package's own modules, on top of those: ${onTop.toFixed(1)} ms; separate processes: ratio ${(ourImport / sdkImport).toFixed(2)}`,
     );
+    console.log(
+        `\nsynth of 2,000 buckets: emr-security ${synth.synth.toFixed(1)} s, the same program under setMocks in one process ${synth.mocks.toFixed(1)} s`,
+    );
     console.log("");
+    console.log(`synth-2000-resources-ratio-vs-sdk-mocks: ${synth.ratio.toFixed(2)}`);
     console.log(`pack-first-verdict-ratio-vs-awsguard: ${(median(verdicts.ours) / median(verdicts.awsguard)).toFixed(2)}`);
     console.log(`analyze-ms-ratio-vs-awsguard: ${(median(analyze.ours) / median(analyze.awsguard)).toFixed(2)}`);
     console.log(`evaluate-resources-per-second: ${Math.min(...rates.slice(1).map((r) => r.perSecond))}`);

@@ -5,7 +5,7 @@
  * judged: the log, the stack's outputs and whether the program's runtime signalled shutdown.
  */
 import * as grpc from "@grpc/grpc-js";
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { OfflineEngine } from "./offlineEngine";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -61,15 +61,36 @@ export class EngineServer {
 
     constructor(readonly engine: OfflineEngine) {}
 
-    /** Installs the engine on this process's SDK, starts serving, and returns the address. */
-    async start(): Promise<string> {
-        await this.engine.install(pulumi);
-        const monitor = pulumi.runtime.getMonitor() as unknown as Record<string, MonitorMethod>;
+    /** The SDK's mock monitor driving the engine, once `install` has loaded it. */
+    private monitor?: Promise<Record<string, MonitorMethod>>;
+
+    /**
+     * Starts serving and returns the addresses of the resource monitor and of the engine. Requests wait for `install`, so that the command can
+     * start the program first and load this process's SDK (about half a second) while the program
+     * loads its own.
+     */
+    async start(): Promise<{ monitor: string; engine: string }> {
+        let installed!: (monitor: Record<string, MonitorMethod>) => void;
+        let failed!: (error: Error) => void;
+        this.monitor = new Promise((resolve, reject) => {
+            installed = resolve;
+            failed = reject;
+        });
+        this.install = () => {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const sdk = require("@pulumi/pulumi") as typeof pulumi;
+            this.engine.install(sdk).then(() => installed(sdk.runtime.getMonitor() as unknown as Record<string, MonitorMethod>), failed);
+        };
+        const ready = this.monitor;
         const delegate =
             (method: string): Handler =>
-            (call, callback) =>
-                monitor[method].call(monitor, call.request, callback);
-        const server = new grpc.Server();
+            (call, callback) => {
+                ready.then(
+                    (monitor) => monitor[method].call(monitor, call.request, callback),
+                    (error: Error) => callback(error),
+                );
+            };
+        const server = new grpc.Server({ "grpc-node.max_session_memory": 1024 });
         server.addService(ResourceMonitorService, {
             supportsFeature: (call: Call<{ getId(): string }>, callback: Callback) => {
                 const response = blank<{ setHassupport(v: boolean): void }>(ResourceMonitorService, "supportsFeature");
@@ -84,12 +105,16 @@ export class EngineServer {
                 call: Call<{ getUrn(): string; getOutputs(): { toJavaScript(): Record<string, unknown> } | undefined }>,
                 callback: Callback,
             ) => {
-                monitor.registerResourceOutputs.call(monitor, call.request, (error) => {
-                    if (!error && call.request.getUrn() === this.rootUrn) {
-                        this.stackOutputs = call.request.getOutputs()?.toJavaScript() ?? {};
-                    }
-                    callback(error, error ? undefined : blank(ResourceMonitorService, "registerResourceOutputs"));
-                });
+                ready.then(
+                    (monitor) =>
+                        monitor.registerResourceOutputs.call(monitor, call.request, (error) => {
+                            if (!error && call.request.getUrn() === this.rootUrn) {
+                                this.stackOutputs = call.request.getOutputs()?.toJavaScript() ?? {};
+                            }
+                            callback(error, error ? undefined : blank(ResourceMonitorService, "registerResourceOutputs"));
+                        }),
+                    (error: Error) => callback(error),
+                );
             },
             signalAndWaitForShutdown: (_call: Call<unknown>, callback: Callback) => {
                 this.shutdownSignalled = true;
@@ -120,13 +145,23 @@ export class EngineServer {
                 callback(null, blank(EngineService, "requirePulumiVersion")),
         } as unknown as grpc.UntypedServiceImplementation);
         this.server = server;
-        const port = await new Promise<number>((resolve, reject) =>
-            server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, bound) =>
-                error ? reject(error) : resolve(bound),
-            ),
-        );
-        return `127.0.0.1:${port}`;
+        const bind = () =>
+            new Promise<string>((resolve, reject) =>
+                server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) =>
+                    error ? reject(error) : resolve(`127.0.0.1:${port}`),
+                ),
+            );
+        // Two ports, so that the program's clients use two connections: the SDK sends its log
+        // messages one at a time, each waiting for the last, and on a shared connection each waited
+        // behind the registrations in flight.
+        const [monitor, engine] = await Promise.all([bind(), bind()]);
+        return { monitor, engine };
     }
+
+    /** Loads the SDK and installs the engine on it; call once, after `start`. */
+    install: () => void = () => {
+        throw new Error("start the server before installing the engine");
+    };
 
     /** Stops serving at once: whatever the program still sends is refused. */
     stop(): void {

@@ -4,12 +4,10 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { checkPolicyConfig } from "../policies/config";
-import { RULES } from "../policies/rules";
 import { Options, parseArguments, USAGE, UsageError } from "./arguments";
 import { EXIT_CODES } from "./exitCodes";
 import { interruptRuns, ProgramRun, runProgram } from "./programRunner";
-import { checkReport, checkText, synthReport, synthText } from "./reports";
+import { checkText, synthReport, synthText } from "./reports";
 import { loadProject, stackConfig } from "./stackConfig";
 
 export { parseArguments, USAGE, UsageError };
@@ -133,7 +131,7 @@ export async function main(
         if (options.policyConfig) {
             const file = policyConfigFile(options.policyConfig);
             policyConfig = readJson(file);
-            const problems = checkPolicyConfig(policyConfig, RULES);
+            const problems = (await import("./checking")).policyConfigProblems(policyConfig);
             if (problems.length > 0) {
                 throw new SetupError(`${file} is not a valid policy config:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
             }
@@ -182,7 +180,7 @@ export async function main(
         out(options.json ? JSON.stringify({ ...report, exitCode: EXIT_CODES.ok, warnings }, null, 2) : synthText(report));
         return EXIT_CODES.ok;
     }
-    const report = await checkReport(run, policyConfig);
+    const report = await (await import("./checking")).checkReport(run, policyConfig);
     const code = report.counts.mandatory > 0 ? EXIT_CODES.mandatory : EXIT_CODES.ok;
     out(options.json ? JSON.stringify({ ...report, exitCode: code, warnings }, null, 2) : checkText(report));
     return code;

@@ -261,8 +261,8 @@ export async function runProgram(dir: string, project: ProjectFile, config: Stac
     const args = [
         ...runtime.nodeargs,
         entry,
-        `--monitor=${address}`,
-        `--engine=${address}`,
+        `--monitor=${address.monitor}`,
+        `--engine=${address.engine}`,
         `--project=${project.name}`,
         `--stack=${settings.stack}`,
         `--pwd=${dir}`,
@@ -276,7 +276,10 @@ export async function runProgram(dir: string, project: ProjectFile, config: Stac
         output = (output + text).slice(-KEPT_OUTPUT);
         programOutput?.(text);
     };
-    const exit = await spawnProgram(args, { cwd: dir, env, timeoutSeconds, keep }).finally(() => server.stop());
+    const exiting = spawnProgram(args, { cwd: dir, env, timeoutSeconds, keep });
+    // While the program loads its modules, this process loads its own SDK for the engine.
+    server.install();
+    const exit = await exiting.finally(() => server.stop());
 
     const outputs: ProgramRun["outputs"] = {};
     for (const [key, value] of Object.entries(server.stackOutputs ?? {})) {

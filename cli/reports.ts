@@ -1,11 +1,9 @@
 /** What `synth` and `check` print, built from a program run; text for people, JSON for tools. */
-import { evaluatePolicies, PolicyFinding, PolicyResource } from "../policies/evaluate";
+import type { PolicyFinding } from "../policies/findings";
 import { parseSecurityConfiguration } from "../policies/model";
 import { SECURITY_CONFIGURATION_TYPES, securityConfigurationOf } from "../policies/resources";
-import { RULES } from "../policies/rules";
-import { Registration } from "./offlineEngine";
 import { ProgramRun } from "./programRunner";
-import { masked, MASK, revealed } from "./values";
+import { masked, MASK } from "./values";
 
 export interface SynthReport {
     project: string;
@@ -66,51 +64,12 @@ export function synthText(report: SynthReport): string {
     return lines.join("\n");
 }
 
-/**
- * Resources as the engine shows them to a policy pack: outputs with secrets unwrapped, and values
- * unknown at preview as the engine's unknown sentinel; local components carry no props.
- */
-export function policyResources(registered: Registration[]): PolicyResource[] {
-    return registered.map((r) => ({
-        type: r.type,
-        name: r.name,
-        urn: r.urn,
-        parent: r.parent,
-        props: r.custom ? (revealed(r.state ?? r.inputs) as Record<string, unknown>) : {},
-        opts: { protect: r.protect, retainOnDelete: r.retainOnDelete },
-    }));
-}
-
 export interface CheckReport {
     project: string;
     stack: string;
     findings: (PolicyFinding & { remediation?: string; type?: string; name?: string })[];
     /** Findings by level; deferrals (checks that wait for values known at update) apart from advisories. */
     counts: { mandatory: number; advisory: number; remediate: number; deferred: number };
-}
-
-export async function checkReport(run: ProgramRun, config: Record<string, unknown>): Promise<CheckReport> {
-    const found = await evaluatePolicies(policyResources(run.engine.registered), { config, preview: run.engine.preview });
-    const remediation = new Map(RULES.map((r) => [r.name, r.remediationSteps]));
-    const byUrn = new Map(run.engine.registered.map((r) => [r.urn, r]));
-    const findings = found.map((f) => ({
-        ...f,
-        remediation: remediation.get(f.policy),
-        type: byUrn.get(f.resource ?? "")?.type,
-        name: byUrn.get(f.resource ?? "")?.name,
-    }));
-    const count = (level: string) => findings.filter((f) => f.level === level && !f.deferral).length;
-    return {
-        project: run.engine.settings.project,
-        stack: run.engine.settings.stack,
-        findings,
-        counts: {
-            mandatory: count("mandatory"),
-            advisory: count("advisory"),
-            remediate: count("remediate"),
-            deferred: findings.filter((f) => f.deferral).length,
-        },
-    };
 }
 
 /** One line for a resource's deferrals: which rules wait, and for which unknown inputs. */

@@ -2,8 +2,17 @@
  * Property values as the engine receives them: secrets arrive wrapped in the SDK's secret
  * signature, and values unknown at preview as the SDK's unknown.
  */
-import { isUnknown } from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { UNKNOWN } from "../policies/unknown";
+
+let sdk: typeof pulumi | undefined;
+
+/** The SDK's test for its unknown value; the SDK loads when first needed, after the engine has loaded it. */
+function isUnknown(value: unknown): boolean {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    sdk ??= require("@pulumi/pulumi") as typeof pulumi;
+    return sdk.isUnknown(value);
+}
 
 export const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 export const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";

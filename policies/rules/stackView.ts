@@ -170,7 +170,18 @@ export class StackView {
     }
 }
 
-/** A security configuration's parsed document, or undefined when it is not one (another rule fails it). */
+/**
+ * A security configuration's parsed document, or undefined when it is not one (another rule fails
+ * it). Each stack rule reads every document of the stack: each resource's is parsed once per
+ * analysis, and kept no longer than the resource.
+ */
 export function documentOf(resource: PolicyResource): JsonObject | undefined {
-    return parseSecurityConfiguration(securityConfigurationOf(resource.type, resource.props)).document;
+    if (documents.has(resource)) {
+        return documents.get(resource);
+    }
+    const document = parseSecurityConfiguration(securityConfigurationOf(resource.type, resource.props)).document;
+    documents.set(resource, document);
+    return document;
 }
+
+const documents = new WeakMap<PolicyResource, JsonObject | undefined>();

@@ -41,4 +41,41 @@ describe("the program preload", () => {
         assert.strictEqual(seen.colouredElsewhere, true);
         assert.deepStrictEqual([seen.custom, seen.styles, seen.defaults], ["symbol", "object", 2]);
     });
+
+    it("formats every stack exactly as the installed formatter would, remembering repeated ones", function () {
+        this.timeout(30000);
+        // source-map-support as cmd/run installs it, over the SDK's compiled, source-mapped files:
+        // errors from several call sites, each thrown twice, one from a constructor, one async.
+        const script = `
+            require("source-map-support/register");
+            const pulumi = require("@pulumi/pulumi");
+            const stacks = [];
+            class Thing { constructor() { stacks.push(new Error("in a constructor").stack); } }
+            for (let i = 0; i < 2; i++) {
+                try { new pulumi.Config("p").require("missing" + i); } catch (e) { stacks.push(e.stack); }
+                try { pulumi.output(1).apply(() => undefined); JSON.parse("{"); } catch (e) { stacks.push(e.stack); }
+                new Thing();
+                stacks.push(new TypeError().stack);
+            }
+            (async () => { await null; stacks.push(new Error("async").stack); })().then(() => {
+                console.log(JSON.stringify({ stacks, installed: typeof Error.prepareStackTrace }));
+            });`;
+        const runWith = (args: string[]) => {
+            const result = spawnSync(process.execPath, [...args, "-e", script], {
+                cwd: path.join(__dirname, "../.."),
+                encoding: "utf8",
+                timeout: 20000,
+            });
+            assert.strictEqual(result.status, 0, result.stderr);
+            return JSON.parse(result.stdout) as { stacks: string[]; installed: string };
+        };
+        const plain = runWith([]);
+        const remembered = runWith(["--require", PRELOAD]);
+        assert.ok(
+            plain.stacks.some((s) => /node_modules\/@pulumi\/config\.ts:\d+:\d+/.test(s)),
+            "the SDK's frames are source-mapped",
+        );
+        assert.deepStrictEqual(remembered.stacks, plain.stacks);
+        assert.strictEqual(remembered.installed, "function");
+    });
 });

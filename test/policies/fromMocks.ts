@@ -1,5 +1,5 @@
 /** The resources a mocked program registered, as the policy engine would show them to the pack. */
-import { policyResources as fromRegistrations } from "../../cli/reports";
+import { policyResources as fromRegistrations } from "../../cli/checking";
 import { PolicyResource } from "../../policies/evaluate";
 import { ProviderLikeMocks } from "../mocks";
 
