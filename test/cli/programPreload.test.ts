@@ -7,7 +7,7 @@
 import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as path from "path";
-import { tripsColouredInspect } from "../../cli/programPreload";
+import { tripsColouredInspect } from "../../cli/inspectGuard";
 
 const PRELOAD = path.join(__dirname, "../../bin/cli/programPreload.js");
 
@@ -77,5 +77,24 @@ describe("the program preload", () => {
         );
         assert.deepStrictEqual(remembered.stacks, plain.stacks);
         assert.strictEqual(remembered.installed, "function");
+    });
+
+    it("keeps the SDK's debug messages in the program, and its other logging as it was", function () {
+        this.timeout(30000);
+        const script = `
+            const pulumi = require("@pulumi/pulumi");
+            console.log(JSON.stringify([pulumi.log.debug.length, pulumi.log.warn.length, pulumi.log.error.length]));`;
+        const lengths = (args: string[]) => {
+            const result = spawnSync(process.execPath, [...args, "-e", script], {
+                cwd: path.join(__dirname, "../.."),
+                encoding: "utf8",
+                timeout: 20000,
+            });
+            assert.strictEqual(result.status, 0, result.stderr);
+            return JSON.parse(result.stdout) as number[];
+        };
+        const [debug, warn, error] = lengths([]);
+        assert.ok(debug > 0, "the SDK's debug takes its message");
+        assert.deepStrictEqual(lengths(["--require", PRELOAD]), [0, warn, error]);
     });
 });

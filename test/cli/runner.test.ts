@@ -153,6 +153,10 @@ describe("emr-security runs programs as Pulumi does", function () {
         assert.strictEqual(report.counts.mandatory, 0);
         assert.match(stderr, /hello from the program's stdout/);
         assert.match(stderr, /hello from the program's stderr/);
+        // Warnings the program logs reach the engine and the report; debug messages never did.
+        assert.match(stderr, /^warning: a warning the program logs$/m);
+        assert.ok(report.warnings.includes("a warning the program logs"));
+        assert.doesNotMatch(stdout + stderr, /a debug message/);
     });
 
     it("type-checks a TypeScript program as Pulumi does, unless PULUMI_NODEJS_TRANSPILE_ONLY says not to", () => {
