@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Options, parseArguments, USAGE, UsageError } from "./arguments";
 import { EXIT_CODES } from "./exitCodes";
+import { readJson } from "./files";
 import { interruptRuns, ProgramRun, runProgram } from "./programRunner";
 import { checkText, synthReport, synthText } from "./reports";
 import { loadProject, stackConfig } from "./stackConfig";
@@ -31,24 +32,6 @@ function version(): string {
     return manifest.version;
 }
 
-/** A problem the user must fix before anything runs: a bad file, folder or config. */
-class SetupError extends Error {}
-
-/** A JSON file, with its name in any error: a parser's message alone does not say which file. */
-function readJson(file: string): Record<string, unknown> {
-    let text: string;
-    try {
-        text = fs.readFileSync(file, "utf8");
-    } catch (e) {
-        throw new SetupError(`cannot read ${file}: ${(e as Error).message}`);
-    }
-    try {
-        return JSON.parse(text);
-    } catch (e) {
-        throw new SetupError(`${file} is not valid JSON: ${(e as Error).message}`);
-    }
-}
-
 /** The program's package.json, when it has one, must be JSON: Pulumi's runner would otherwise ignore it without a word. */
 function readPackageJson(dir: string): void {
     const file = path.join(dir, "package.json");
@@ -64,7 +47,7 @@ function policyConfigFile(given: string): string {
         return profiles[given];
     }
     if (!fs.existsSync(given) && !given.includes("/") && !given.endsWith(".json")) {
-        throw new SetupError(
+        throw new Error(
             `--policy-config ${JSON.stringify(given)} is neither a file nor a shipped profile; the profiles are ${Object.keys(profiles).join(", ")}`,
         );
     }
@@ -123,7 +106,7 @@ export async function main(
     try {
         const dir = path.resolve(options.dir);
         if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-            throw new SetupError(`${dir} does not exist or is not a folder: give the folder of a Pulumi project`);
+            throw new Error(`${dir} does not exist or is not a folder: give the folder of a Pulumi project`);
         }
         const project = loadProject(dir);
         readPackageJson(dir);
@@ -133,7 +116,7 @@ export async function main(
             policyConfig = readJson(file);
             const problems = (await import("./checking")).policyConfigProblems(policyConfig);
             if (problems.length > 0) {
-                throw new SetupError(`${file} is not a valid policy config:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+                throw new Error(`${file} is not a valid policy config:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
             }
         }
         const stackReferences: Record<string, Record<string, unknown>> = {};

@@ -1,7 +1,7 @@
 /** Stack config the way the Pulumi CLI assembles it: project defaults, the stack file, then flags. */
 import * as fs from "fs";
-import * as yaml from "js-yaml";
 import * as path from "path";
+import { readYaml } from "./files";
 
 export interface ProjectFile {
     name: string;
@@ -38,21 +38,6 @@ export function loadProject(dir: string): ProjectFile {
         );
     }
     return project;
-}
-
-/** A YAML file, with its path in any error: the parser's message alone does not say which file. */
-function readYaml(file: string): unknown {
-    let text: string;
-    try {
-        text = fs.readFileSync(file, "utf8");
-    } catch (e) {
-        throw new Error(`cannot read ${file}: ${(e as Error).message}`);
-    }
-    try {
-        return yaml.load(text, { filename: file });
-    } catch (e) {
-        throw new Error(`${file} is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
-    }
 }
 
 function asConfigString(value: unknown): string {
