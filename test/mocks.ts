@@ -119,6 +119,16 @@ export class ProviderLikeMocks extends OfflineEngine {
 export async function useMocks(preview: boolean): Promise<ProviderLikeMocks> {
     const mocks = new ProviderLikeMocks(preview);
     await mocks.install(pulumi);
+    // A test may end while an earlier test's components still register their outputs. Those reach
+    // this test's monitor, which never saw them and would reject them outside any test, taking
+    // the worker down (seen on Node.js 22 in CI). They belong to a finished test: answer them.
+    const monitor = pulumi.runtime.getMonitor() as unknown as {
+        resources: Map<string, unknown>;
+        registerResourceOutputs(request: { getUrn(): string }, callback: (error: Error | null, response?: object) => void): void;
+    };
+    const register = monitor.registerResourceOutputs.bind(monitor);
+    monitor.registerResourceOutputs = (request, callback) =>
+        monitor.resources.has(request.getUrn()) ? register(request, callback) : callback(null, {});
     return mocks;
 }
 
