@@ -236,8 +236,10 @@ export interface ApplicationScopedIamRoleConfigurationArgs {
 }
 
 export interface LakeFormationConfigurationArgs {
-    /** Must be `Amazon EMR`, the same value as in Lake Formation's application-integration settings. */
-    authorizedSessionTagValue: pulumi.Input<string>;
+    /** When given, must be `Amazon EMR`, the same value as in Lake Formation's application-integration settings. */
+    authorizedSessionTagValue?: pulumi.Input<string>;
+    /** Turns Lake Formation on for Identity Center trusted identity propagation, as AWS's setup pages write it. */
+    enableLakeFormation?: pulumi.Input<boolean>;
 }
 
 export interface RangerConfigurationArgs {

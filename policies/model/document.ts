@@ -92,7 +92,7 @@ export interface AuthorizationConfiguration {
         EnableApplicationScopedIAMRole: boolean;
         ApplicationScopedIAMRoleConfiguration?: { PropagateSourceIdentity?: boolean; ExternalId?: string };
     };
-    LakeFormationConfiguration?: { AuthorizedSessionTagValue: string };
+    LakeFormationConfiguration?: { AuthorizedSessionTagValue?: string; EnableLakeFormation?: boolean };
     RangerConfiguration?: {
         AdminServerURL: string;
         RoleForRangerPluginsARN: string;

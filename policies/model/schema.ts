@@ -246,13 +246,12 @@ const authorization = object("AuthorizationConfiguration", [
     {
         key: "LakeFormationConfiguration",
         arg: "lakeFormationConfiguration",
+        // AWS's EMR Identity Center setup page, and its page on trusted identity propagation for EMR
+        // on EC2, write {"EnableLakeFormation": true} here; no AWS page makes the session tag value
+        // required. Both keys are optional, as EMR accepts them.
         node: object("LakeFormationConfiguration", [
-            {
-                key: "AuthorizedSessionTagValue",
-                arg: "authorizedSessionTagValue",
-                node: oneOf([LAKE_FORMATION_SESSION_TAG]),
-                required: true,
-            },
+            { key: "AuthorizedSessionTagValue", arg: "authorizedSessionTagValue", node: oneOf([LAKE_FORMATION_SESSION_TAG]) },
+            { key: "EnableLakeFormation", arg: "enableLakeFormation", node: bool },
         ]),
     },
     {

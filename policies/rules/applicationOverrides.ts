@@ -40,25 +40,58 @@ export interface Verdict {
     message: string;
 }
 
+/**
+ * How the application reads a boolean, from its source:
+ * - `hadoop`: `Configuration.getBoolean` (Hadoop, and HBase, Hive, Tez, Oozie and WebHCat, which
+ *   read through it) trims, takes true or false in any case, and for anything else (an empty
+ *   value, "0", "no", "off") logs a warning and uses the default in code;
+ * - `java`: `Boolean.parseBoolean` (ZooKeeper, Zeppelin) and `Boolean.valueOf` (Airlift's config
+ *   for Presto and Trino): true only for "true" in any case, untrimmed; anything else is false;
+ * - `strict`: Spark's `ConfigBuilder.booleanConf` and `SparkConf.getBoolean`, and Flink's
+ *   `ConfigurationUtils.convertToBoolean`: true or false in any case, else the application
+ *   refuses the value and does not start.
+ */
+type BooleanParser = "hadoop" | "java" | "strict";
+
+interface BooleanRow {
+    parser: BooleanParser;
+    /** The value that weakens: false for a switch EMR turns on, true for one it turns off. */
+    weakWhen: boolean;
+    /** What the application uses when it does not recognise the value (its default in code). */
+    fallback: boolean;
+}
+
 interface Row {
     classifications: readonly string[];
     property: string;
-    trigger: Trigger;
+    /** What in the security configuration turns the setting on; any one of them is enough. */
+    triggers: readonly Trigger[];
     since?: string;
     /** The value EMR sets, to use instead. */
     use: string;
-    /** Whether the application, parsing the value as it does, ends up weaker. */
-    weak: (value: string) => boolean;
+    /** Whether the application, parsing the value as it does, ends up weaker (non-boolean rows). */
+    weak?: (value: string) => boolean;
     /** When set, a weak value is reviewed rather than refused, for the reason returned. */
     documentedException?: (context: Context, value: string) => string | undefined;
     /** A row whose key or meaning is not verified: every weak value is reviewed, with this doubt. */
     doubt?: string;
-    /** Booleans: a value that is neither true nor false falls back to the application's default. */
-    boolean?: boolean;
+    /** A boolean, read as its application reads booleans. */
+    boolean?: BooleanRow;
+}
+
+/** The value the application ends up with; undefined when it refuses the value. */
+function parseBoolean(parser: BooleanParser, value: string, fallback: boolean): boolean | undefined {
+    const word = (parser === "java" ? value : value.trim()).toLowerCase();
+    if (word === "true") {
+        return true;
+    }
+    if (parser === "java" || word === "false") {
+        return false;
+    }
+    return parser === "hadoop" ? fallback : undefined;
 }
 
 const norm = (value: string) => value.trim().toLowerCase();
-const isFalse = (value: string) => norm(value) === "false";
 const isTrue = (value: string) => norm(value) === "true";
 const listOfValues = (value: string) =>
     value
@@ -66,31 +99,59 @@ const listOfValues = (value: string) =>
         .map((v) => v.trim().toLowerCase())
         .filter(Boolean);
 
-const switchedOff = (classifications: readonly string[], property: string, trigger: Trigger, since?: string): Row => ({
+/** A switch EMR turns on, whose default in code is off. */
+const switchedOff = (
+    classifications: readonly string[],
+    property: string,
+    trigger: Trigger,
+    since: string | undefined,
+    parser: BooleanParser,
+): Row => ({
     classifications,
     property,
-    trigger,
+    triggers: [trigger],
     since,
     use: "true",
-    weak: isFalse,
-    boolean: true,
+    boolean: { parser, weakWhen: false, fallback: false },
 });
+
+/** A switch EMR leaves off (its default in code), which weakens when on. */
+const switchedOn = (classifications: readonly string[], property: string, trigger: Trigger, since: string, parser: BooleanParser): Row => ({
+    classifications,
+    property,
+    triggers: [trigger],
+    since,
+    use: "false",
+    boolean: { parser, weakWhen: true, fallback: false },
+});
+
+/**
+ * Hadoop daemons and clients load core-site first and their own file after it (hdfs-site, yarn-site,
+ * mapred-site, and HBase's hbase-site over Hadoop's), and a later file's value wins: a core-site
+ * key set in any of them is read.
+ */
+const HADOOP_FILES = ["core-site", "hdfs-site", "yarn-site", "mapred-site", "hbase-site"] as const;
 
 /** An HTTP policy EMR sets to HTTPS_ONLY: HTTP_ONLY or HTTP_AND_HTTPS serve in clear. */
 const httpsOnly = (classification: string, property: string, since?: string): Row => ({
     classifications: [classification],
     property,
-    trigger: "in-transit",
+    triggers: ["in-transit"],
     since,
     use: "HTTPS_ONLY",
     weak: (v) => ["http_only", "http_and_https"].includes(norm(v)),
 });
 
-/** A SASL quality of protection EMR sets to privacy: Hadoop reads a trimmed list, and any other QOP lets the server accept it. */
-const privacyOnly = (classification: string, property: string): Row => ({
-    classifications: [classification],
+/**
+ * A SASL quality of protection EMR sets to privacy: Hadoop reads a trimmed list, and any other QOP
+ * lets the server accept it. AWS's pages differ on what sets it: the Kerberos pages tie it to
+ * Kerberos, the encryption-options page (and AWS's blog on EMR for financial services) to
+ * local-disk encryption; either one in the security configuration is taken to set it.
+ */
+const privacyOnly = (classifications: readonly string[], property: string): Row => ({
+    classifications,
     property,
-    trigger: "kerberos",
+    triggers: ["kerberos", "local-disk"],
     since: "5.10.0",
     use: "privacy",
     weak: (v) => listOfValues(v).length === 0 || listOfValues(v).some((q) => q !== "privacy"),
@@ -100,19 +161,19 @@ const atLeast = (release: Release | undefined, version: string) =>
     !release || compareReleases(release, parseReleaseLabel(`emr-${version}`)!) >= 0;
 
 const ROWS: readonly Row[] = [
-    privacyOnly("core-site", "hadoop.rpc.protection"),
+    privacyOnly(HADOOP_FILES, "hadoop.rpc.protection"),
     {
-        classifications: ["core-site"],
+        classifications: HADOOP_FILES,
         property: "hadoop.security.authentication",
-        trigger: "kerberos",
+        triggers: ["kerberos"],
         since: "5.10.0",
         use: "kerberos",
         weak: (v) => norm(v) === "simple",
     },
     {
-        classifications: ["core-site"],
+        classifications: HADOOP_FILES,
         property: "hadoop.ssl.hostname.verifier",
-        trigger: "in-transit",
+        triggers: ["in-transit"],
         use: "DEFAULT",
         weak: (v) => norm(v) === "allow_all",
         documentedException: (c) =>
@@ -120,11 +181,11 @@ const ROWS: readonly Row[] = [
                 ? undefined
                 : "AWS documents ALLOW_ALL for certificates without the Region's wildcard DNS name (*.ec2.internal or *.<region>.compute.internal); keep DEFAULT when the certificate has it",
     },
-    switchedOff(["hdfs-site"], "dfs.encrypt.data.transfer", "local-disk"),
+    switchedOff(["hdfs-site"], "dfs.encrypt.data.transfer", "local-disk", undefined, "hadoop"),
     {
         classifications: ["hdfs-site"],
         property: "dfs.encrypt.data.transfer.cipher.suites",
-        trigger: "local-disk",
+        triggers: ["local-disk"],
         use: "AES/CTR/NoPadding",
         // An empty list turns AES off, leaving the older .algorithm cipher.
         weak: (v) => v.trim() === "",
@@ -132,86 +193,68 @@ const ROWS: readonly Row[] = [
     {
         classifications: ["hdfs-site"],
         property: "dfs.encrypt.data.transfer.cipher.key.bitlength",
-        trigger: "local-disk",
+        triggers: ["local-disk"],
         use: "256",
         weak: (v) => ["128", "192"].includes(v.trim()),
     },
     httpsOnly("hdfs-site", "dfs.http.policy"),
     httpsOnly("yarn-site", "yarn.http.policy", "7.3.0"),
-    switchedOff(["mapred-site"], "mapreduce.shuffle.ssl.enabled", "in-transit"),
+    switchedOff(["mapred-site"], "mapreduce.shuffle.ssl.enabled", "in-transit", undefined, "hadoop"),
     httpsOnly("mapred-site", "mapreduce.jobhistory.http.policy", "7.3.0"),
-    switchedOff(["tez-site"], "tez.runtime.shuffle.ssl.enable", "in-transit"),
+    switchedOff(["tez-site"], "tez.runtime.shuffle.ssl.enable", "in-transit", undefined, "hadoop"),
     {
-        ...switchedOff(["tez-site"], "tez.runtime.ssl.enable", "in-transit"),
+        ...switchedOff(["tez-site"], "tez.runtime.ssl.enable", "in-transit", undefined, "hadoop"),
         doubt: "older AWS text names this key for Tez shuffle TLS, but it is not found in Tez's source: check whether it has any effect",
     },
-    switchedOff(["spark-defaults"], "spark.authenticate", "in-transit"),
-    switchedOff(["spark-defaults"], "spark.network.crypto.enabled", "in-transit", "5.9.0"),
-    ...["spark.ssl.enabled", "spark.ssl.ui.enabled", "spark.ssl.historyServer.enabled"].map((property) => ({
-        ...switchedOff(["spark-defaults"], property, "in-transit", "5.3.0"),
-        doubt: "EMR documents TLS for the Spark UI and history server, but not the exact keys it sets",
+    switchedOff(["spark-defaults"], "spark.authenticate", "in-transit", undefined, "strict"),
+    switchedOff(["spark-defaults"], "spark.network.crypto.enabled", "in-transit", "5.9.0", "strict"),
+    ...["spark.ssl.enabled", "spark.ssl.ui.enabled"].map((property) => ({
+        ...switchedOff(["spark-defaults"], property, "in-transit", "5.3.0", "strict"),
+        doubt: "EMR documents TLS for the Spark UI, but not the exact keys it sets",
     })),
-    switchedOff(["hive-site"], "hive.server2.use.SSL", "in-transit", "6.9.0"),
-    switchedOff(["hive-site"], "hive.server2.webui.use.ssl", "in-transit", "7.3.0"),
+    // EMR's in-transit support matrix lists the Spark History Server on TLS (port 18480) from
+    // 5.3.0, and Spark's SSLOptions reads spark.ssl.historyServer.enabled as that server's switch.
+    switchedOff(["spark-defaults"], "spark.ssl.historyServer.enabled", "in-transit", "5.3.0", "strict"),
+    switchedOff(["hive-site"], "hive.server2.use.SSL", "in-transit", "6.9.0", "hadoop"),
+    switchedOff(["hive-site"], "hive.server2.webui.use.ssl", "in-transit", "7.3.0", "hadoop"),
     {
-        ...switchedOff(["hive-site", "spark-hive-site"], "hive.metastore.use.SSL", "in-transit", "7.3.0"),
+        ...switchedOff(["hive-site", "spark-hive-site"], "hive.metastore.use.SSL", "in-transit", "7.3.0", "hadoop"),
         documentedException: metastoreException,
     },
     {
-        ...switchedOff(["spark-defaults"], "spark.hadoop.hive.metastore.use.SSL", "in-transit", "7.3.0"),
+        // Spark hands spark.hadoop.* to the Hadoop configuration the metastore client reads.
+        ...switchedOff(["spark-defaults"], "spark.hadoop.hive.metastore.use.SSL", "in-transit", "7.3.0", "hadoop"),
         documentedException: metastoreException,
     },
-    {
-        classifications: ["hive-site"],
-        property: "hive.metastore.hadoop.rpc.protection.override.to.authentication",
-        trigger: "kerberos",
-        since: "7.3.0",
-        use: "false",
-        weak: isTrue,
-        boolean: true,
-    },
-    switchedOff(["hcatalog-webhcat-site"], "templeton.use.ssl", "in-transit", "7.3.0"),
+    switchedOn(["hive-site"], "hive.metastore.hadoop.rpc.protection.override.to.authentication", "kerberos", "7.3.0", "hadoop"),
+    switchedOff(["hcatalog-webhcat-site"], "templeton.use.ssl", "in-transit", "7.3.0", "hadoop"),
     {
         classifications: ["hcatalog-webhcat-site"],
         property: "templeton.ssl.protocol.blacklist",
-        trigger: "in-transit",
+        triggers: ["in-transit"],
         since: "7.3.0",
         use: "SSLv2,SSLv3",
         weak: (v) => !listOfValues(v).includes("sslv2") || !listOfValues(v).includes("sslv3"),
     },
-    privacyOnly("hbase-site", "hbase.rpc.protection"),
+    privacyOnly(["hbase-site"], "hbase.rpc.protection"),
     ...["hbase.ssl.enabled", "hbase.rest.ssl.enabled", "hbase.thrift.ssl.enabled"].map((p) =>
-        switchedOff(["hbase-site"], p, "in-transit", "7.3.0"),
+        switchedOff(["hbase-site"], p, "in-transit", "7.3.0", "hadoop"),
     ),
     ...["hbase.server.netty.tls.enabled", "hbase.client.netty.tls.enabled"].map((p) =>
-        switchedOff(["hbase-site"], p, "in-transit", "7.6.0"),
+        switchedOff(["hbase-site"], p, "in-transit", "7.6.0", "hadoop"),
     ),
+    switchedOn(["presto-config"], "http-server.http.enabled", "in-transit", "5.6.0", "java"),
     {
-        classifications: ["presto-config"],
-        property: "http-server.http.enabled",
-        trigger: "in-transit",
-        since: "5.6.0",
-        use: "false",
-        weak: isTrue,
-        boolean: true,
-    },
-    {
-        classifications: ["trino-config", "prestosql-config"],
-        property: "http-server.http.enabled",
-        trigger: "in-transit",
-        since: "6.1.0",
-        use: "false",
-        weak: isTrue,
-        boolean: true,
+        ...switchedOn(["trino-config", "prestosql-config"], "http-server.http.enabled", "in-transit", "6.1.0", "java"),
         doubt: "EMR says it sets up Trino's TLS, but does not document this key for Trino",
     },
     ...["security.ssl.internal.enabled", "security.ssl.rest.enabled", "historyserver.web.ssl.enabled"].map((p) =>
-        switchedOff(["flink-conf"], p, "in-transit", "7.3.0"),
+        switchedOff(["flink-conf"], p, "in-transit", "7.3.0", "strict"),
     ),
     {
         classifications: ["flink-conf"],
         property: "security.ssl.protocol",
-        trigger: "in-transit",
+        triggers: ["in-transit"],
         since: "7.3.0",
         use: "TLSv1.3",
         weak: (v) => ["tlsv1", "tlsv1.1", "tlsv1.2"].includes(norm(v)),
@@ -222,14 +265,14 @@ const ROWS: readonly Row[] = [
                 : undefined,
     },
     {
-        ...switchedOff(["oozie-site"], "oozie.https.enabled", "in-transit", "7.3.0"),
+        ...switchedOff(["oozie-site"], "oozie.https.enabled", "in-transit", "7.3.0", "hadoop"),
         documentedException: (c) =>
             c.certificateProvider === "EMR"
                 ? undefined
                 : "AWS allows turning Oozie HTTPS off when the certificate fails Oozie's hostname verification; prefer fixing the certificate",
     },
-    ...["sslQuorum", "admin.forceHttps"].map((p) => switchedOff(["zookeeper-config"], p, "in-transit", "7.4.0")),
-    switchedOff(["zeppelin-site"], "zeppelin.ssl", "in-transit", "7.3.0"),
+    ...["sslQuorum", "admin.forceHttps"].map((p) => switchedOff(["zookeeper-config"], p, "in-transit", "7.4.0", "java")),
+    switchedOff(["zeppelin-site"], "zeppelin.ssl", "in-transit", "7.3.0", "java"),
 ];
 
 /** Hive metastore TLS off: documented for Spark with Kerberos on 7.3.0+ (SPARK-44114), never without Kerberos. */
@@ -255,24 +298,35 @@ export function judge(setting: ApplicationSetting, context: Context, configurati
                 r.property.toLowerCase() === setting.property.toLowerCase() &&
                 r.classifications.some((c) => c.toLowerCase() === setting.classification.toLowerCase()),
         );
-        return near && context.triggers.has(near.trigger)
+        return near && near.triggers.some((t) => context.triggers.has(t))
             ? {
                   kind: "review",
                   message: `${where} has no effect: keys are case-sensitive, and ${near.classifications[0]} ${near.property} is the setting. Correct or remove it.`,
               }
             : undefined;
     }
-    if (!context.triggers.has(exact.trigger) || (exact.since && !atLeast(context.release, exact.since))) {
+    const on = exact.triggers.filter((t) => context.triggers.has(t));
+    if (on.length === 0 || (exact.since && !atLeast(context.release, exact.since))) {
         return undefined;
     }
-    const what = `${TRIGGER_WORDS[exact.trigger]}, which the security configuration ${configuration} turns on`;
-    if (exact.boolean && !isTrue(setting.value) && !isFalse(setting.value)) {
-        return {
-            kind: "review",
-            message: `${where} is neither true nor false, so the application falls back to its own default, which is off for most TLS switches. Set ${exact.use}.`,
-        };
-    }
-    if (!exact.weak(setting.value)) {
+    const what = `${on.map((t) => TRIGGER_WORDS[t]).join(" and ")}, which the security configuration ${configuration} turns on`;
+    let unrecognised = "";
+    if (exact.boolean) {
+        const { parser, weakWhen, fallback } = exact.boolean;
+        const read = parseBoolean(parser, setting.value, fallback);
+        if (read === undefined) {
+            return {
+                kind: "review",
+                message: `${where} is neither true nor false: the application refuses it and does not start. Set ${exact.use}.`,
+            };
+        }
+        if (read !== weakWhen) {
+            return undefined;
+        }
+        if (norm(setting.value) !== String(read) || (parser === "java" && setting.value !== setting.value.trim())) {
+            unrecognised = ` (the application reads ${quote(setting.value)} as ${read}${parser === "hadoop" ? ", its default" : ""})`;
+        }
+    } else if (!exact.weak?.(setting.value)) {
         return undefined;
     }
     const fix = `Set ${exact.property} to ${exact.use}, or remove it`;
@@ -283,7 +337,7 @@ export function judge(setting: ApplicationSetting, context: Context, configurati
     if (exception) {
         return { kind: "review", message: `${where} weakens ${what}. ${exception}. Otherwise: ${fix}.` };
     }
-    return { kind: "weakens", message: `${where} switches off ${what}. ${fix}.` };
+    return { kind: "weakens", message: `${where} switches off ${what}${unrecognised}. ${fix}.` };
 }
 
 export interface ClusterFinding extends Verdict {
@@ -358,7 +412,7 @@ export function clusterApplicationFindings(stack: StackView, allowed: readonly s
             findings.push({
                 resource: cluster.urn,
                 kind: "review",
-                message: `Cannot verify the ${location}'s application settings: ${reason}. Whether they undo the security configuration is unknown; give them as configurationsJson.`,
+                message: `Cannot verify the ${location}'s application settings: ${reason}.`,
             });
         }
         const name = cluster.props.securityConfiguration;

@@ -155,6 +155,7 @@ const COVERAGE: SecurityConfigurationSpec[] = [
         },
         authorizationConfiguration: {
             emrFsConfiguration: { roleMappings: [{ role: role("alice"), identifierType: "User", identifiers: ["alice"] }] },
+            lakeFormationConfiguration: { enableLakeFormation: true },
             rangerConfiguration: {
                 adminServerUrl: "https://ranger.example.com:6182",
                 roleForRangerPluginsArn: role("ranger-plugins"),

@@ -518,6 +518,14 @@ describe("validateSecurityConfiguration accepts what EMR accepts", () => {
     const S3_PATH = ["EncryptionConfiguration", "AtRestEncryptionConfiguration", "S3EncryptionConfiguration"];
     const cases: [string, string, (d: Record<string, any>) => void, string?][] = [
         [
+            "Lake Formation for Identity Center as {EnableLakeFormation: true}, with no session tag value",
+            "AWS's EMR Identity Center setup page and its page on trusted identity propagation for EMR on EC2 write it so; no AWS page requires AuthorizedSessionTagValue",
+            (d) => {
+                d.AuthorizationConfiguration = { LakeFormationConfiguration: { EnableLakeFormation: true } };
+            },
+            "emr-7.5.0",
+        ],
+        [
             "an S3 data key given as an alias ARN",
             "Terraform's acceptance test and DescribeSecurityConfiguration outputs hold alias ARNs",
             (d) =>

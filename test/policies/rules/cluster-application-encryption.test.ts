@@ -128,9 +128,12 @@ describe("emr-cluster-application-encryption", () => {
     });
 
     it("only when the security configuration turns the feature on, and the release encrypts the endpoint", async () => {
-        const noKerberos = mutated((d) => delete d.AuthenticationConfiguration);
         const rpc = json("core-site", { "hadoop.rpc.protection": "authentication" });
-        assert.deepStrictEqual((await verdicts([SC(noKerberos), classic({ configurationsJson: rpc })])).weakens, []);
+        const neither = mutated((d) => {
+            delete d.AuthenticationConfiguration;
+            delete d.EncryptionConfiguration.AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration;
+        });
+        assert.deepStrictEqual((await verdicts([SC(neither), classic({ configurationsJson: rpc })])).weakens, []);
         const yarn = json("yarn-site", { "yarn.http.policy": "HTTP_ONLY" });
         assert.deepStrictEqual(
             (await verdicts([SC(), classic({ configurationsJson: yarn }, "emr-7.2.0")])).weakens,
@@ -227,6 +230,97 @@ describe("emr-cluster-application-encryption", () => {
         assert.strictEqual((await verdicts(resources)).weakens.length, 1);
         const config = { "emr-cluster-application-encryption": { allowedOverrides: ["yarn-site/yarn.http.policy"] } };
         assert.deepStrictEqual((await verdicts(resources, config)).weakens, []);
+    });
+
+    it("Hadoop RPC privacy without Kerberos: AWS's encryption-options page says local-disk encryption sets hadoop.rpc.protection to privacy (SASL)", async () => {
+        const noKerberos = mutated((d) => delete d.AuthenticationConfiguration);
+        const rpc = json("core-site", { "hadoop.rpc.protection": "authentication" });
+        assert.deepStrictEqual((await verdicts([SC(noKerberos), classic({ configurationsJson: rpc })])).weakens, [
+            'cluster: core-site hadoop.rpc.protection="authentication" switches off local-disk encryption, which the security configuration "emr-sc" turns on. Set hadoop.rpc.protection to privacy, or remove it.',
+        ]);
+    });
+
+    it("reads configurationsJson as the provider's Go decoder does: any case of a member name, Unicode folding, duplicates, maps merged", async () => {
+        const weak = (text: string) =>
+            verdicts([SC(), classic({ configurationsJson: text })]).then((v) => v.weakens.map((m) => m.split(" switches")[0]));
+        const rpc = '"hadoop.rpc.protection":"authentication"';
+        // encoding/json matches a member to a field case-insensitively, with simple folding (ſ is s).
+        assert.deepStrictEqual(await weak(`[{"CLASSIFICATION":"core-site","PROPERTIES":{${rpc}}}]`), [
+            'cluster: core-site hadoop.rpc.protection="authentication"',
+        ]);
+        assert.deepStrictEqual(await weak(`[{"Claſſification":"core-site","Propertieſ":{${rpc}}}]`), [
+            'cluster: core-site hadoop.rpc.protection="authentication"',
+        ]);
+        // The last Classification wins; both spellings of Properties fill one map.
+        assert.deepStrictEqual(
+            await weak(`[{"Classification":"hdfs-site","classification":"core-site","Properties":{${rpc}},"properties":{"a":"b"}}]`),
+            ['cluster: core-site hadoop.rpc.protection="authentication"'],
+        );
+        // A second Properties object with the same spelling merges into the same map too (JSON.parse would keep only the last).
+        assert.deepStrictEqual(await weak(`[{"Classification":"core-site","Properties":{${rpc}},"Properties":{}}]`), [
+            'cluster: core-site hadoop.rpc.protection="authentication"',
+        ]);
+        // null empties the map; a member that names no field (CloudFormation's ConfigurationProperties) is not sent.
+        assert.deepStrictEqual(await weak(`[{"Classification":"core-site","Properties":{${rpc}},"properties":null}]`), []);
+        assert.deepStrictEqual(await weak(`[{"Classification":"core-site","ConfigurationProperties":{${rpc}}}]`), []);
+        // Hadoop trims property names.
+        assert.deepStrictEqual(await weak('[{"Classification":"core-site","Properties":{"hadoop.rpc.protection ":"authentication"}}]'), [
+            'cluster: core-site hadoop.rpc.protection="authentication"',
+        ]);
+    });
+
+    it("judges each boolean as its application parses it: Hadoop's getBoolean falls back to its default (off) for 0, no, off, empty or null", async () => {
+        for (const value of ["0", "no", "off", "", null, " FALSE "]) {
+            const text = JSON.stringify([{ Classification: "hdfs-site", Properties: { "dfs.encrypt.data.transfer": value } }]);
+            const { weakens } = await verdicts([SC(), classic({ configurationsJson: text })]);
+            assert.strictEqual(weakens.length, 1, JSON.stringify(value));
+            assert.match(weakens[0], /switches off local-disk encryption/);
+        }
+        // Spark refuses a value that is not a boolean and does not start: a review, not a weakening.
+        const spark = await verdicts([SC(), classic({ configurationsJson: json("spark-defaults", { "spark.authenticate": "no" }) })]);
+        assert.deepStrictEqual(spark.weakens, []);
+        assert.match(spark.review[0], /neither true nor false: the application refuses it and does not start/);
+        // ZooKeeper's Boolean.parseBoolean reads anything but "true" as false.
+        const zk = await verdicts([SC(), classic({ configurationsJson: json("zookeeper-config", { sslQuorum: " true" }) }, "emr-7.4.0")]);
+        assert.strictEqual(zk.weakens.length, 1);
+    });
+
+    it("reads a core-site key where Hadoop reads it too (hdfs-site, yarn-site, mapred-site), and not a classification EMR does not apply (nested under another)", async () => {
+        for (const classification of ["hdfs-site", "yarn-site", "mapred-site"]) {
+            const { weakens } = await verdicts([
+                SC(),
+                classic({ configurationsJson: json(classification, { "hadoop.rpc.protection": "authentication" }) }),
+            ]);
+            assert.strictEqual(weakens.length, 1, classification);
+        }
+        const nested = JSON.stringify([
+            {
+                Classification: "hadoop-env",
+                Configurations: [{ Classification: "presto-config", Properties: { "http-server.http.enabled": "true" } }],
+            },
+        ]);
+        assert.deepStrictEqual((await verdicts([SC(), classic({ configurationsJson: nested })])).weakens, []);
+    });
+
+    it("Spark History Server TLS is EMR's from 5.3.0 (in-transit support matrix, port 18480): spark.ssl.historyServer.enabled=false is a violation", async () => {
+        const { weakens } = await verdicts([
+            SC(),
+            classic({ configurationsJson: json("spark-defaults", { "spark.ssl.historyServer.enabled": "false" }) }, "emr-5.3.0"),
+        ]);
+        assert.strictEqual(weakens.length, 1);
+    });
+
+    it("reads an inline configurations string as the provider's json.Decoder does: the first value, the rest unread", async () => {
+        const first = JSON.stringify([{ Classification: "core-site", Properties: { "hadoop.rpc.protection": "authentication" } }]);
+        for (const text of [`${first} []`, `${first} trailing words`]) {
+            assert.strictEqual((await verdicts([SC(), classic({ configurations: text })])).weakens.length, 1, text);
+        }
+        // configurations_json goes through json.Unmarshal, which refuses the same text outright.
+        const refused = await verdicts([SC(), classic({ configurationsJson: `${first} []` })]);
+        assert.deepStrictEqual(refused.weakens, []);
+        assert.match(refused.review[0], /after top-level value at offset \d+\); the provider refuses them and the deployment fails/);
+        const typed = await verdicts([SC(), classic({ configurationsJson: '[{"Classification":"core-site","Properties":{"a":1}}]' })]);
+        assert.match(typed.review[0], /cannot unmarshal number into Go value of type string/);
     });
 
     it("judges a new cluster's own settings at preview, though its ARN is not known yet", async () => {
