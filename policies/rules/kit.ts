@@ -80,21 +80,28 @@ export function resourceRule<C extends object>(
 
 /**
  * A rule over security-configuration documents, from either resource shape. Text that is not a
- * JSON object fails it, whatever it checks.
+ * JSON object is emr-security-configuration-valid's to report, once: EMR refuses it, so nothing
+ * else about it can be judged.
  */
 export function documentRule<C extends object>(
     meta: Metadata,
     defaults: C,
     check: (document: JsonObject, config: C, parsed: ParsedDocument) => CheckResult,
 ): ResourceValidationPolicy {
+    const reportsText = meta.name === VALIDITY_RULE;
     return resourceRule(meta, SECURITY_CONFIGURATION_TYPES, defaults, (props, config, args) => {
         const parsed = parseSecurityConfiguration(securityConfigurationOf(args.type, props));
         if (!parsed.document) {
-            return [`${parsed.problem!.message}. Fix the document: EMR refuses it, and none of its settings can be checked.`];
+            return reportsText
+                ? [`${parsed.problem!.message}. Fix the document: EMR refuses it, and none of its settings can be checked.`]
+                : { notApplicable: `the document is not a JSON object; ${VALIDITY_RULE} reports it` };
         }
         return check(parsed.document, config, parsed);
     });
 }
+
+/** The one rule that reports a document EMR cannot read at all. */
+export const VALIDITY_RULE = "emr-security-configuration-valid";
 
 /** A rule over the whole stack. */
 export function stackRule<C extends object>(
