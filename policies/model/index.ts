@@ -20,6 +20,7 @@ export {
     ClusterConfigurations,
 } from "./clusterConfigurations";
 export * from "./problem";
+export { providerBoolean, providerInteger } from "./providerValues";
 export * from "./release";
 export * from "./schema";
 export * from "./serialize";

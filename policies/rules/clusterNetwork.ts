@@ -4,7 +4,7 @@
  * every resource that can write it.
  */
 import { PolicyResource } from "@pulumi/policy";
-import { isObject, quote, shown } from "../model";
+import { isObject, providerInteger, quote, shown } from "../model";
 import {
     INTERNET_GATEWAY_TYPES,
     MAIN_ROUTE_TABLE_ASSOCIATION,
@@ -86,8 +86,9 @@ function ingress(sources: unknown[], protocol: unknown, fromPort: unknown, toPor
     return {
         world: sources.filter(isWorld).map(String),
         protocol: String(protocol ?? "-1").toLowerCase(),
-        fromPort,
-        toPort,
+        // As the provider sends them: "22" is port 22.
+        fromPort: providerInteger(fromPort) ?? fromPort,
+        toPort: providerInteger(toPort) ?? toPort,
         where,
         resource,
     };

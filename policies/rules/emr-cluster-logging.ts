@@ -6,6 +6,13 @@ import { KEY_USER_ACTIONS, policyOfKey } from "./keyUses";
 import { allows } from "./policyDocuments";
 import { StackView } from "./stackView";
 
+/**
+ * EMR's LogUri is "the location in Amazon S3" for the cluster's logs (RunJobFlow): s3:// and the
+ * Hadoop schemes s3n:// and s3a:// with a bucket. hdfs://, https:// or a local path keep nothing
+ * once the cluster ends.
+ */
+const S3_LOCATION = /^s3[an]?:\/\/[^/\s]+/i;
+
 /** EMR encrypts log files with a KMS key from 5.30.0, except in 6.0.0; an unreadable label is held to it. */
 function canEncryptLogs(label: unknown): boolean {
     const release = typeof label === "string" ? parseReleaseLabel(label) : undefined;
@@ -39,12 +46,14 @@ export const emrClusterLogging = stackRule(
         const judged = new Set<string>();
         for (const cluster of clusters) {
             const { logUri, logEncryptionKmsKeyId: keyId, releaseLabel } = cluster.props;
-            if (typeof logUri !== "string" || logUri.trim() === "") {
+            if (typeof logUri !== "string" || !S3_LOCATION.test(logUri.trim())) {
                 const state =
-                    logUri === undefined || logUri === null ? "sets no logUri" : `has logUri ${shown(logUri)}, which names no location`;
+                    logUri === undefined || logUri === null
+                        ? "sets no logUri"
+                        : `has logUri ${shown(logUri)}, which names no S3 location (EMR archives cluster logs only to S3)`;
                 report(
                     cluster.urn,
-                    `The cluster ${state}, so its step, node and application logs leave with the nodes: nothing is kept for audit or incident response. Set logUri to an S3 location.`,
+                    `The cluster ${state}, so its step, node and application logs leave with the nodes: nothing is kept for audit or incident response. Set logUri to an S3 location such as s3://bucket/logs/.`,
                 );
             }
             if (!canEncryptLogs(releaseLabel)) {

@@ -5,7 +5,7 @@
  * what the other could not see.
  */
 import { PolicyResource } from "@pulumi/policy";
-import { listed, quote } from "../model";
+import { listed, providerBoolean, quote } from "../model";
 import { CLUSTER_TYPES, SECURITY_GROUP_TYPES, SUBNET_TYPES } from "../resources";
 import { clusterNetworkOf, Ingress, ingressOf, routesToInternet, unpermittedPorts } from "./clusterNetwork";
 import { StackView } from "./stackView";
@@ -28,7 +28,7 @@ function subnetOutside(cluster: PolicyResource, subnetId: string): NetworkFindin
 function subnetFindings(stack: StackView, subnetId: string, subnet: PolicyResource): NetworkFinding[] {
     const id = quote(subnetId);
     const found: NetworkFinding[] = [];
-    if (subnet.props.mapPublicIpOnLaunch === true) {
+    if (providerBoolean(subnet.props.mapPublicIpOnLaunch) === true) {
         found.push({
             kind: "violation",
             resource: subnet.urn,

@@ -25,7 +25,7 @@ async function said(rule: Parameters<typeof findings>[0], resources: PolicyResou
 }
 
 const NO_URI = (state: string) =>
-    `mandatory analytics: The cluster ${state}, so its step, node and application logs leave with the nodes: nothing is kept for audit or incident response. Set logUri to an S3 location.`;
+    `mandatory analytics: The cluster ${state}, so its step, node and application logs leave with the nodes: nothing is kept for audit or incident response. Set logUri to an S3 location such as s3://bucket/logs/.`;
 const NO_KEY =
     "mandatory analytics: The cluster sets no logEncryptionKmsKeyId, so its logs in S3 are encrypted only with S3-managed keys, outside your key policy and CloudTrail record of key use. Set logEncryptionKmsKeyId to a KMS key ARN.";
 
@@ -50,7 +50,19 @@ describe("emr-cluster-logging", () => {
         ],
         ["Compliance: nor can 6.0.0", [cluster({ releaseLabel: "emr-6.0.0", logEncryptionKmsKeyId: undefined })], []],
         ["Noncompliance: no logUri", [cluster({ logUri: undefined })], [NO_URI("sets no logUri")]],
-        ["Noncompliance: a blank logUri", [cluster({ logUri: "  " })], [NO_URI('has logUri "  ", which names no location')]],
+        [
+            "Noncompliance: a blank logUri",
+            [cluster({ logUri: "  " })],
+            [NO_URI('has logUri "  ", which names no S3 location (EMR archives cluster logs only to S3)')],
+        ],
+        ...["hdfs:///var/log/emr", "https://logs.example.com/emr", "/var/log/emr", "s3://"].map(
+            (uri): [string, PolicyResource[], string[]] => [
+                `Noncompliance: a logUri that is not S3 (RunJobFlow's LogUri is a location in Amazon S3): ${uri}`,
+                [cluster({ logUri: uri })],
+                [NO_URI(`has logUri ${JSON.stringify(uri)}, which names no S3 location (EMR archives cluster logs only to S3)`)],
+            ],
+        ),
+        ["Compliance: the s3n:// scheme names S3 too", [cluster({ logUri: "s3n://emr-logs/analytics/" })], []],
         ["Noncompliance: no log key on 5.30.0", [cluster({ releaseLabel: "emr-5.30.0", logEncryptionKmsKeyId: undefined })], [NO_KEY]],
         [
             "Noncompliance: no log key when the release cannot be read",

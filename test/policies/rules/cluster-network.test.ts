@@ -85,6 +85,11 @@ describe("emr-cluster-network-isolation", () => {
         assert.deepStrictEqual(await violations(replaced(privateNetwork(), subnet({ mapPublicIpOnLaunch: true }))), [
             `private: The cluster's subnet "subnet-1" gives every instance a public IP (mapPublicIpOnLaunch is true), so the primary node is reachable from the internet (Security Hub EMR.1). Use a private subnet: set mapPublicIpOnLaunch to false.`,
         ]);
+        // The provider converts a string for a boolean with strconv.ParseBool: "true", "1" and "T" are true.
+        for (const value of ["true", "1", "T"]) {
+            assert.strictEqual((await violations(replaced(privateNetwork(), subnet({ mapPublicIpOnLaunch: value })))).length, 1, value);
+        }
+        assert.deepStrictEqual(await violations(replaced(privateNetwork(), subnet({ mapPublicIpOnLaunch: "false" }))), []);
         const native = [
             nativeCluster({ ec2SubnetIds: ["subnet-9"] }),
             r("aws-native:ec2:Subnet", "public", { subnetId: "subnet-9", mapPublicIpOnLaunch: true }),
@@ -179,6 +184,12 @@ describe("emr-cluster-network-isolation", () => {
         ],
         ["Compliance: the same, with port 22 permitted", [group("sg-m", [open("0.0.0.0/0")])], { permittedPorts: [22] }, undefined],
         [
+            'Compliance: port 22 given as the string "22", which the provider converts with strconv.Atoi, when 22 is permitted',
+            [group("sg-m", [{ ...open("0.0.0.0/0"), fromPort: "22", toPort: "22" }])],
+            { permittedPorts: [22] },
+            undefined,
+        ],
+        [
             "Noncompliance: all protocols to the world, though port 22 is permitted",
             [group("sg-s", [open("::/0", 0, 0, "-1")])],
             { permittedPorts: [22] },
@@ -250,10 +261,10 @@ describe("emr-cluster-network-isolation", () => {
         ],
         ["Compliance: ingress from the VPC's range", [group("sg-m", [open("10.0.0.0/16", 0, 65535)])], undefined, undefined],
         [
-            "Noncompliance: ports that are not integers are never permitted",
-            [group("sg-m", [open("0.0.0.0/0", "22" as unknown as number)])],
+            "Noncompliance: ports that are not integers, even as the provider converts them, are never permitted",
+            [group("sg-m", [open("0.0.0.0/0", "22.0" as unknown as number)])],
             { permittedPorts: [22] },
-            /on tcp ports "22" to "22"/,
+            /on tcp ports "22\.0" to "22\.0"/,
         ],
     ];
     for (const [what, changes, config, expected] of groupCases) {
