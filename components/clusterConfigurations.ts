@@ -2,7 +2,7 @@
  * EMR cluster configuration objects (`Classification`, `Properties`, `Configurations`, as the API
  * and `aws.emr.Cluster`'s `configurationsJson` take them), and merging lists of them.
  */
-import { quote } from "../policies/model";
+import { describe, quote } from "../policies/model";
 
 export interface ClusterConfiguration {
     Classification: string;
@@ -17,20 +17,46 @@ export function sortedProperties(properties: Record<string, string>): Record<str
 
 interface Merging {
     Classification: string;
-    Properties: Record<string, { value: string; from: string }>;
-    Configurations: ClusterConfiguration[];
+    /** A map, not an object: a property may be called `constructor` or `__proto__`. */
+    Properties: Map<string, { value: string; from: string }>;
+    /** Nested configurations, each with where the user wrote it. */
+    Configurations: { c: ClusterConfiguration; from: string }[];
     hasProperties: boolean;
+}
+
+/** A list as given: configuration objects, or their JSON text (such as the baseline's `clusterConfigurationsJson`). */
+function listOf(list: unknown, at: string, problems: string[]): unknown[] {
+    if (typeof list === "string") {
+        try {
+            const parsed: unknown = JSON.parse(list);
+            if (Array.isArray(parsed)) {
+                return parsed;
+            }
+        } catch {
+            // Named below.
+        }
+        problems.push(`${at} is text but not a JSON list of configurations: give the list, or its JSON text`);
+        return [];
+    }
+    if (!Array.isArray(list)) {
+        problems.push(`${at} must be a list of configurations, or its JSON text; got ${describe(list)}`);
+        return [];
+    }
+    return list;
 }
 
 /**
  * Combines lists of cluster configurations: the properties of one classification are merged, and a
- * property given two different values is refused, naming both. The result has each classification
- * once, in the order first seen, with sorted properties and no empty `Configurations`.
+ * property given two different values is refused, naming both where the caller wrote them. A list
+ * may be given as JSON text. The result has each classification once, in the order first seen,
+ * with sorted properties and no empty `Configurations`.
  */
-export function mergeClusterConfigurations(...lists: ClusterConfiguration[][]): ClusterConfiguration[] {
+export function mergeClusterConfigurations(...lists: (ClusterConfiguration[] | string)[]): ClusterConfiguration[] {
     const problems: string[] = [];
     const merged = mergeInto(
-        lists.flatMap((list, i) => (Array.isArray(list) ? list.map((c, j) => ({ c, from: `lists[${i}][${j}]` })) : [])),
+        lists.flatMap((list, i) =>
+            listOf(list, `lists[${i}]`, problems).map((c, j) => ({ c: c as ClusterConfiguration, from: `lists[${i}][${j}]` })),
+        ),
         problems,
     );
     if (problems.length > 0) {
@@ -48,33 +74,38 @@ function mergeInto(items: { c: ClusterConfiguration; from: string }[], problems:
         }
         let entry = byClassification.get(c.Classification);
         if (!entry) {
-            entry = { Classification: c.Classification, Properties: {}, Configurations: [], hasProperties: false };
+            entry = { Classification: c.Classification, Properties: new Map(), Configurations: [], hasProperties: false };
             byClassification.set(c.Classification, entry);
         }
         if (c.Properties !== undefined) {
             entry.hasProperties = true;
         }
         for (const [key, value] of Object.entries(c.Properties ?? {})) {
-            const seen = entry.Properties[key];
+            if (typeof value !== "string") {
+                problems.push(
+                    `${from} ${c.Classification} ${quote(key)} must be a string (the provider decodes Properties as strings and refuses anything else); got ${describe(value)}`,
+                );
+                continue;
+            }
+            const seen = entry.Properties.get(key);
             if (seen && seen.value !== value) {
                 problems.push(
-                    `${c.Classification} ${key} is ${quote(seen.value)} in ${seen.from} and ${quote(String(value))} in ${from}: keep one value`,
+                    `${c.Classification} ${quote(key)} is ${quote(seen.value)} in ${seen.from} and ${quote(value)} in ${from}: keep one value`,
                 );
             } else if (!seen) {
-                entry.Properties[key] = { value: String(value), from };
+                entry.Properties.set(key, { value, from });
             }
         }
-        entry.Configurations.push(...(c.Configurations ?? []));
+        (Array.isArray(c.Configurations) ? c.Configurations : []).forEach((nested, j) =>
+            entry.Configurations.push({ c: nested, from: `${from}.Configurations[${j}]` }),
+        );
     }
     return [...byClassification.values()].map((entry) => {
         const out: ClusterConfiguration = { Classification: entry.Classification };
         if (entry.hasProperties) {
-            out.Properties = sortedProperties(Object.fromEntries(Object.entries(entry.Properties).map(([k, v]) => [k, v.value])));
+            out.Properties = sortedProperties(Object.fromEntries([...entry.Properties].map(([k, v]) => [k, v.value])));
         }
-        const nested = mergeInto(
-            entry.Configurations.map((c, i) => ({ c, from: `${entry.Classification}.Configurations[${i}]` })),
-            problems,
-        );
+        const nested = mergeInto(entry.Configurations, problems);
         if (nested.length > 0) {
             out.Configurations = nested;
         }

@@ -4,7 +4,7 @@
  * it), plus the Hadoop KMS classifications the options ask for. Facts: emr-cluster-configurations.md,
  * section 4.
  */
-import { quote } from "../policies/model";
+import { listed, quote } from "../policies/model";
 import { ClusterConfiguration, sortedProperties } from "./clusterConfigurations";
 
 export interface HdfsEncryptionZone {
@@ -61,6 +61,14 @@ function pathProblem(path: unknown): string | undefined {
     }
     if (path === "/.reserved" || path.startsWith("/.reserved/")) {
         return `is under /.reserved, which HDFS keeps for itself; got ${quote(path)}`;
+    }
+    // HDFS refuses a path component holding ":" (DFSUtil.isValidName); EMR writes the path into an
+    // XML configuration file, which cannot carry control characters.
+    if (segments.some((s) => s.includes(":"))) {
+        return `must not hold ":" in a path component, which HDFS refuses; got ${quote(path)}`;
+    }
+    if (/[\u0000-\u001f\u007f]/.test(path)) {
+        return `must not hold control characters; got ${quote(path)}`;
     }
     return undefined;
 }
@@ -135,22 +143,35 @@ export function hdfsEncryptionZones(zones: HdfsEncryptionZone[], options: HdfsEn
     }
     const byKey = new Map<string, string[]>();
     for (const { path, keyName } of zones) {
-        byKey.set(keyName, [...(byKey.get(keyName) ?? []), path]);
+        const paths = byKey.get(keyName) ?? [];
+        paths.push(path);
+        byKey.set(keyName, paths);
     }
     const warn = options.onWarning ?? ((message: string) => console.warn(`emr-security: ${message}`));
+    // Each zone's ancestors that are zones too: a walk up each path, not a comparison of every pair.
     const paths = zones.map((z) => z.path).sort();
+    const zonePaths = new Set(paths);
+    const inside = new Map<string, string[]>();
     for (const path of paths) {
-        const inside = paths.filter((other) => other !== path && (path === "/" || other.startsWith(`${path}/`)));
-        if (inside.length > 0) {
-            warn(
-                `HDFS encryption zone ${path} contains ${inside.join(", ")}: Hadoop supports nested zones (the nearest one's key applies), but how EMR creates them from one classification is not documented. Prefer zones side by side.`,
-            );
+        const ancestors = path === "/" ? [] : ["/"];
+        for (let at = path.indexOf("/", 1); at !== -1; at = path.indexOf("/", at + 1)) {
+            ancestors.push(path.slice(0, at));
         }
+        for (const ancestor of ancestors.filter((a) => zonePaths.has(a))) {
+            const nested = inside.get(ancestor) ?? [];
+            nested.push(path);
+            inside.set(ancestor, nested);
+        }
+    }
+    for (const path of paths.filter((p) => inside.has(p))) {
+        warn(
+            `HDFS encryption zone ${path} contains ${listed(inside.get(path)!, ", ")}: Hadoop supports nested zones (the nearest one's key applies), but how EMR creates them from one classification is not documented. Prefer zones side by side.`,
+        );
     }
     for (const [key, keyPaths] of byKey) {
         if (keyPaths.length > 1) {
             warn(
-                `Hadoop KMS key ${key} serves several zones (${keyPaths.join(", ")}): whether EMR accepts that is not documented; give each zone its own key.`,
+                `Hadoop KMS key ${key} serves several zones (${listed(keyPaths, ", ")}): whether EMR accepts that is not documented; give each zone its own key.`,
             );
         }
     }

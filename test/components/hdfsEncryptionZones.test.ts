@@ -84,6 +84,31 @@ describe("hdfsEncryptionZones", () => {
     });
 });
 
+describe("hdfsEncryptionZones, hostile and large input", () => {
+    it("refuses what HDFS refuses: a path component with ':' (DFSUtil.isValidName), and control characters EMR's XML cannot carry", () => {
+        for (const [path, message] of [
+            ["/data/a:b", /zones\[0\]\.path must not hold ":" in a path component, which HDFS refuses; got "\/data\/a:b"/],
+            ["/data/x\ny", /zones\[0\]\.path must not hold control characters/],
+        ] as const) {
+            assert.throws(() => hdfsEncryptionZones([{ path, keyName: "k" }]), message);
+        }
+    });
+
+    it("handles 100,000 zones, all nested under one and sharing one key, with bounded messages (the pairwise walk took 19 s for 20,000; it times out)", () => {
+        const count = 100000;
+        const zones = [
+            { path: "/data", keyName: "k" },
+            ...Array.from({ length: count }, (_, i) => ({ path: `/data/z${i}`, keyName: "k" })),
+        ];
+        const warnings: string[] = [];
+        const [zonesClassification] = hdfsEncryptionZones(zones, { onWarning: (m) => warnings.push(m) });
+        assert.strictEqual(Object.keys(zonesClassification.Properties ?? {}).length, count + 1);
+        assert.strictEqual(warnings.length, 2);
+        assert.ok(warnings.every((w) => w.length < 400));
+        assert.match(warnings[0], new RegExp(`^HDFS encryption zone /data contains /data/z0, /data/z1, .*, ${count - 5} more:`));
+    });
+});
+
 describe("mergeClusterConfigurations", () => {
     it("merges the properties of one classification, keeps the rest, and sorts properties", () => {
         const merged = mergeClusterConfigurations(hdfsEncryptionZones([{ path: "/a", keyName: "a" }]), [
@@ -104,6 +129,44 @@ describe("mergeClusterConfigurations", () => {
         ]);
     });
 
+    it("takes a list given as JSON text, such as the baseline's clusterConfigurationsJson, where it dropped it before", () => {
+        const zones = JSON.stringify([{ Classification: "hdfs-encryption-zones", Properties: { "/data": "data" } }]);
+        assert.deepStrictEqual(mergeClusterConfigurations(zones, [{ Classification: "core-site", Properties: { a: "b" } }]), [
+            { Classification: "hdfs-encryption-zones", Properties: { "/data": "data" } },
+            { Classification: "core-site", Properties: { a: "b" } },
+        ]);
+        assert.throws(() => mergeClusterConfigurations("{not json"), /lists\[0\] is text but not a JSON list of configurations/);
+        assert.throws(
+            () => mergeClusterConfigurations(7 as unknown as string),
+            /lists\[0\] must be a list of configurations, or its JSON text; got the number 7/,
+        );
+    });
+
+    it("handles any property name (constructor, toString, __proto__), and refuses a value that is not a string, as the provider does", () => {
+        // JSON text, as a program reading a file would get it: "__proto__" is then a key like any other.
+        const given = JSON.parse('{"Classification":"x","Properties":{"constructor":"a","toString":"b","__proto__":"c"}}');
+        const [merged] = mergeClusterConfigurations([given], [{ Classification: "x", Properties: { constructor: "a" } }]);
+        assert.deepStrictEqual(Object.keys(merged.Properties ?? {}).sort(), ["__proto__", "constructor", "toString"]);
+        assert.throws(
+            () =>
+                mergeClusterConfigurations(
+                    [{ Classification: "core-site", Properties: { a: 1 as unknown as string } }],
+                    [{ Classification: "core-site", Properties: { a: "1" } }],
+                ),
+            /lists\[0\]\[0\] core-site "a" must be a string \(the provider decodes Properties as strings and refuses anything else\); got the number 1/,
+        );
+    });
+
+    it("names a nested conflict where the caller wrote each value", () => {
+        const env = (value: string) => [
+            { Classification: "hadoop-env", Configurations: [{ Classification: "export", Properties: { JAVA_HOME: value } }] },
+        ];
+        assert.throws(
+            () => mergeClusterConfigurations(env("/a"), env("/b")),
+            /export "JAVA_HOME" is "\/a" in lists\[0\]\[0\]\.Configurations\[0\] and "\/b" in lists\[1\]\[0\]\.Configurations\[0\]: keep one value/,
+        );
+    });
+
     it("refuses a property given two different values, naming both", () => {
         assert.throws(
             () =>
@@ -111,7 +174,7 @@ describe("mergeClusterConfigurations", () => {
                     [{ Classification: "core-site", Properties: { "hadoop.rpc.protection": "privacy" } }],
                     [{ Classification: "core-site", Properties: { "hadoop.rpc.protection": "authentication" } }],
                 ),
-            /core-site hadoop.rpc.protection is "privacy" in lists\[0\]\[0\] and "authentication" in lists\[1\]\[0\]: keep one value/,
+            /core-site "hadoop.rpc.protection" is "privacy" in lists\[0\]\[0\] and "authentication" in lists\[1\]\[0\]: keep one value/,
         );
     });
 });
