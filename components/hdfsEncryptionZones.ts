@@ -67,7 +67,7 @@ function pathProblem(path: unknown): string | undefined {
     if (segments.some((s) => s.includes(":"))) {
         return `must not hold ":" in a path component, which HDFS refuses; got ${quote(path)}`;
     }
-    if (/[\u0000-\u001f\u007f]/.test(path)) {
+    if ([...path].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) {
         return `must not hold control characters; got ${quote(path)}`;
     }
     return undefined;
