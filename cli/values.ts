@@ -3,6 +3,7 @@
  * signature, and values unknown at preview as the SDK's unknown.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { isSecretEnvelope, SECRET_SIG, SECRET_VALUE } from "../policies/secrets";
 import { UNKNOWN } from "../policies/unknown";
 
 let sdk: typeof pulumi | undefined;
@@ -14,13 +15,12 @@ function isUnknown(value: unknown): boolean {
     return sdk.isUnknown(value);
 }
 
-export const SECRET_SIG = "4dabf18193072939515e22adb298388d";
-export const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
+export { SECRET_SIG, SECRET_VALUE };
 export const MASK = "[secret]";
 export const SHOWN_UNKNOWN = "[unknown]";
 
 export function isSecretWrapper(value: unknown): value is { value: unknown } {
-    return typeof value === "object" && value !== null && (value as Record<string, unknown>)[SECRET_SIG] === SECRET_VALUE;
+    return isSecretEnvelope(value);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

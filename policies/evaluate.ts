@@ -13,6 +13,7 @@ import {
 } from "@pulumi/policy";
 import { checkPolicyConfig } from "./config";
 import { deferralMessage, deferralOf } from "./deferral";
+import { openSecrets } from "./secrets";
 import { describe, isObject, quote } from "./model";
 import { EvaluateOptions, PolicyFinding, PolicyResource } from "./findings";
 import { isTypeOf, isUnknownValueError, UnknownValue, unknownCheckingProxy } from "./policyHost";
@@ -130,13 +131,21 @@ export async function evaluatePolicies(
     if (!options?.preview && resources.some((r) => hasUnknown(r.props))) {
         throw new Error("UNKNOWN values stand for values unknown at preview: pass { preview: true } with them");
     }
+    // Secrets as the engine and stack exports carry them: plaintext opened, ciphertext unknown, so
+    // that the checks needing it defer rather than read the envelope as a value.
+    let sealed = false;
+    resources = resources.map((r) => {
+        const opened = openSecrets(r.props);
+        sealed ||= opened.sealed;
+        return opened.value === r.props ? r : { ...r, props: opened.value as Record<string, unknown> };
+    });
     const findings: PolicyFinding[] = [];
     const urns = resources.map((r) => r.urn ?? `urn:pulumi:stack::project::${r.type}::${r.name}`);
     const opts = resources.map((r) => ({ protect: false, ignoreChanges: [], aliases: [], customTimeouts: {}, ...r.opts }));
     // The host's proxy only ever acts on a value unknown at preview; props with none are handed over
     // as they are, which spares every rule's every read the proxy's trap (most of the evaluator's
     // time on a large stack).
-    const proxied = resources.map((r) => (options?.preview && hasUnknown(r.props) ? unknownCheckingProxy(r.props) : r.props));
+    const proxied = resources.map((r) => ((options?.preview || sealed) && hasUnknown(r.props) ? unknownCheckingProxy(r.props) : r.props));
     // Everything per rule is made once: its level, its config, its validations, and a reporter
     // that reads the resource being analyzed from `current`.
     let current = "";

@@ -43,7 +43,14 @@ export interface Problem {
 
 /** Joins path segments into a JSON pointer, escaping `~` and `/` as RFC 6901 requires. */
 export function pointer(segments: readonly (string | number)[]): string {
-    return segments.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+    return segments.map((s) => "/" + bounded(String(s)).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+}
+
+/** A key longer than any EMR key, cut for a path: hostile input must not make a path megabytes long. */
+const MAX_SEGMENT = 256;
+
+function bounded(segment: string): string {
+    return segment.length > MAX_SEGMENT ? `${segment.slice(0, 64)}…(${segment.length} characters)` : segment;
 }
 
 /** Splits a JSON pointer back into its segments. */

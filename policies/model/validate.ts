@@ -56,13 +56,48 @@ function parseText(text: string): ParsedDocument {
     // Every `"...":` in JSON text is a key (a string value is never followed by a colon): when the
     // text writes as many keys as the parsed tree holds, none was written twice, and the slower
     // scan that locates duplicates is not needed.
-    const written = text.match(KEY_TOKEN)?.length ?? 0;
+    const written = keysWritten(text);
     return written === keys ? parsed : { ...parsed, duplicates: duplicateKeys(text) };
 }
 
-const KEY_TOKEN = /"(?:[^"\\]|\\.)*"\s*:/g;
+/**
+ * How many keys a JSON text writes: every string token followed by a colon. A scan, not a regular
+ * expression: V8's backtracking over a 10 MB string value overflowed the stack.
+ */
+function keysWritten(text: string): number {
+    let count = 0;
+    for (let i = 0; i < text.length; i++) {
+        if (text[i] !== '"') {
+            continue;
+        }
+        i++;
+        while (i < text.length && text[i] !== '"') {
+            i += text[i] === "\\" ? 2 : 1;
+        }
+        let next = i + 1;
+        while (next < text.length && (text[next] === " " || text[next] === "\t" || text[next] === "\n" || text[next] === "\r")) {
+            next++;
+        }
+        if (text[next] === ":") {
+            count++;
+        }
+    }
+    return count;
+}
 
 function asDocument(value: unknown): ParsedDocument {
+    // A Promise or a Pulumi Output is a value still to come, not an empty document.
+    const pending = typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
+    const output = typeof value === "object" && value !== null && (value as { __pulumiOutput?: unknown }).__pulumiOutput === true;
+    if (pending || output) {
+        return {
+            problem: {
+                path: "",
+                code: "not-an-object",
+                message: `The security configuration is ${output ? "a Pulumi Output" : "a Promise"}, not a document: resolve it first (${output ? "validate inside apply()" : "await it"})`,
+            },
+        };
+    }
     if (!isObject(value)) {
         return {
             problem: {

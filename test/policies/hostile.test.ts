@@ -341,3 +341,70 @@ describe("hostile input to the validator and the pack", function () {
         );
     });
 });
+
+describe("values of any size in a document's text", function () {
+    this.timeout(60000);
+    const document = (extra: Record<string, unknown>) =>
+        JSON.stringify({ EncryptionConfiguration: { EnableInTransitEncryption: false, EnableAtRestEncryption: false }, ...extra });
+
+    it("reads a 10 MB string value without overflowing the stack, in the validator and in evaluatePolicies", async () => {
+        const text = document({ Note: "x".repeat(10_000_000) });
+        assert.deepStrictEqual(
+            validateSecurityConfiguration(text).map((p) => `${p.code} ${p.path}`),
+            ["unknown-key /Note"],
+        );
+        const found = await evaluatePolicies([
+            { type: "aws:emr/securityConfiguration:SecurityConfiguration", name: "sc", props: { name: "sc", configuration: text } },
+        ]);
+        assert.ok(found.length > 0 && found.every((f) => f.message.length < 2000));
+    });
+
+    it("names a 10 MB unknown key in a bounded path and message", () => {
+        const [problem] = validateSecurityConfiguration(document({ ["k".repeat(10_000_000)]: 1 }));
+        assert.strictEqual(problem.code, "unknown-key");
+        assert.strictEqual(problem.path, `/${"k".repeat(64)}…(10000000 characters)`);
+        assert.ok(problem.message.length < 1000);
+    });
+});
+
+describe("values that are not plain values", () => {
+    it("names a Promise or an Output given as the document, rather than calling it a document that sets nothing", () => {
+        const pending = Promise.resolve({ EncryptionConfiguration: {} });
+        assert.deepStrictEqual(validateSecurityConfiguration(pending), [
+            {
+                path: "",
+                code: "not-an-object",
+                message: "The security configuration is a Promise, not a document: resolve it first (await it)",
+            },
+        ]);
+        const output = { __pulumiOutput: true, apply: () => undefined };
+        assert.match(
+            validateSecurityConfiguration(output)[0].message,
+            /is a Pulumi Output, not a document: resolve it first \(validate inside apply\(\)\)/,
+        );
+    });
+
+    it("opens secret envelopes in props as the engine and stack exports carry them: plaintext read, ciphertext unknown and deferred", async () => {
+        const envelope = (inner: Record<string, unknown>) => ({
+            "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+            ...inner,
+        });
+        const cluster = (attributes: unknown) => ({
+            type: "aws:emr/cluster:Cluster",
+            name: "c",
+            urn: "urn:pulumi:s::p::aws:emr/cluster:Cluster::c",
+            props: { securityConfiguration: "sc", kerberosAttributes: attributes },
+        });
+        const rule = RULES.find((r) => r.name === "emr-cluster-kerberos-attributes")!;
+        const plaintext = await findings(rule, [
+            ...securityConfigurations(hardened(), "sc"),
+            cluster(envelope({ value: { realm: "EC2.INTERNAL", kdcAdminPassword: "pw" } })),
+        ]);
+        assert.ok(
+            plaintext.every((f) => !/no realm/.test(f.message)),
+            plaintext.map((f) => f.message).join("\n"),
+        );
+        const sealed = await findings(rule, [...securityConfigurations(hardened(), "sc"), cluster(envelope({ ciphertext: "AAAA" }))]);
+        assert.ok(sealed.length > 0 && sealed.every((f) => f.deferral !== undefined), sealed.map((f) => f.message).join("\n"));
+    });
+});
