@@ -25,6 +25,10 @@ export const CLASSIC_KMS_KEY = "aws:kms/key:Key";
 export const NATIVE_KMS_KEY = "aws-native:kms:Key";
 export const KMS_EXTERNAL_KEY = "aws:kms/externalKey:ExternalKey";
 export const KMS_KEY_POLICY = "aws:kms/keyPolicy:KeyPolicy";
+/** Multi-Region replicas: they carry their own policy, enabled state and deletion window (aws.kms.ReplicaKey, ReplicaExternalKey). */
+export const KMS_REPLICA_KEYS = ["aws:kms/replicaKey:ReplicaKey", "aws:kms/replicaExternalKey:ReplicaExternalKey"];
+/** Every resource that is a KMS key a document, cluster or bucket can name. */
+export const KMS_KEY_TYPES = [CLASSIC_KMS_KEY, NATIVE_KMS_KEY, KMS_EXTERNAL_KEY, ...KMS_REPLICA_KEYS];
 /** Aliases: aws classic keeps the alias in `name`, aws-native in `aliasName`; both point with `targetKeyId`. */
 export const KMS_ALIAS_TYPES = ["aws:kms/alias:Alias", "aws-native:kms:Alias"];
 export const TLS_PRIVATE_KEY = "tls:index/privateKey:PrivateKey";

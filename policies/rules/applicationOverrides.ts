@@ -396,6 +396,28 @@ export function clusterApplicationFindings(stack: StackView, allowed: readonly s
             });
         }
     }
+    // A group or fleet whose cluster is not in the stack cannot be judged against its security
+    // configuration: said, never passed over in silence.
+    const clusterIds = new Set(
+        stack
+            .ofTypes(CLUSTER_TYPES)
+            .map((c) => (isUnknownProperty(c.props, "arn") ? undefined : c.props.arn))
+            .filter((arn): arn is string => typeof arn === "string")
+            .map((arn) => arn.split("/").pop()),
+    );
+    for (const group of stack.ofTypes(ATTACHED_TYPES).filter(linkable)) {
+        const clusterId = group.props.clusterId;
+        if (typeof clusterId === "string" && !clusterIds.has(clusterId)) {
+            const { settings, unreadable } = attachedConfigurations(group.type, group.name, group.props);
+            if (settings.length > 0 || unreadable.length > 0) {
+                findings.push({
+                    resource: group.urn,
+                    kind: "review",
+                    message: `Cannot verify the application settings of ${group.type.split(":").pop()} ${quote(group.name)}: its cluster ${quote(clusterId)} is not in this stack, so its security configuration is unknown here. Check them against it, or manage the cluster in this stack.`,
+                });
+            }
+        }
+    }
     for (const cluster of stack.ofTypes(CLUSTER_TYPES)) {
         const { settings, unreadable } = clusterConfigurations(cluster.type, cluster.props);
         const arn = isUnknownProperty(cluster.props, "arn") ? undefined : cluster.props.arn;

@@ -5,7 +5,7 @@
  */
 import { PolicyResource } from "@pulumi/policy";
 import { quote } from "../model";
-import { CLASSIC_KMS_KEY, CLUSTER_TYPES, KMS_EXTERNAL_KEY, NATIVE_KMS_KEY, S3_BUCKETS, SECURITY_CONFIGURATION_TYPES } from "../resources";
+import { CLASSIC_KMS_KEY, CLUSTER_TYPES, KMS_KEY_TYPES, S3_BUCKETS, SECURITY_CONFIGURATION_TYPES } from "../resources";
 import { bucketKmsKeys, certificateZipOf, documentKeyUses } from "./keyUses";
 import { documentOf, StackView } from "./stackView";
 
@@ -33,7 +33,7 @@ export function disabledKeys(resources: PolicyResource[]): Result {
 }
 
 function findDisabledKeys(stack: StackView): Result {
-    const keys = stack.ofTypes([CLASSIC_KMS_KEY, NATIVE_KMS_KEY, KMS_EXTERNAL_KEY]);
+    const keys = stack.ofTypes(KMS_KEY_TYPES);
     if (keys.length === 0) {
         return { notApplicable: "no KMS key in this stack" };
     }

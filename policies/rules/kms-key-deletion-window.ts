@@ -1,6 +1,6 @@
 import { KEY_MANAGEMENT } from "../compliance";
 import { shown } from "../model";
-import { CLASSIC_KMS_KEY, KMS_EXTERNAL_KEY, NATIVE_KMS_KEY } from "../resources";
+import { KMS_KEY_TYPES, NATIVE_KMS_KEY } from "../resources";
 import { resourceRule } from "./kit";
 
 /** What KMS uses when no window is set. */
@@ -28,7 +28,7 @@ export const kmsKeyDeletionWindow = resourceRule(
             },
         },
     },
-    [CLASSIC_KMS_KEY, NATIVE_KMS_KEY, KMS_EXTERNAL_KEY],
+    KMS_KEY_TYPES,
     { minimumDays: 30 },
     (props, config, args) => {
         const days = (args.type === NATIVE_KMS_KEY ? props.pendingWindowInDays : props.deletionWindowInDays) ?? KMS_DEFAULT_WINDOW;

@@ -1,6 +1,6 @@
 import { KEY_ACCESS } from "../compliance";
 import { isObject } from "../model";
-import { CLASSIC_KMS_KEY, KMS_EXTERNAL_KEY, KMS_KEY_POLICY, keyPolicyOf, NATIVE_KMS_KEY } from "../resources";
+import { KMS_KEY_POLICY, KMS_KEY_TYPES, keyPolicyOf } from "../resources";
 import { resourceRule } from "./kit";
 import { parsePolicy, statementsOf } from "./policyDocuments";
 
@@ -67,7 +67,7 @@ export const kmsKeyPolicyNoPublicPrincipal = resourceRule(
         remediationSteps:
             'Replace Principal "*" with the role ARNs that need the key, or add a condition such as StringEquals aws:PrincipalOrgID or kms:CallerAccount.',
     },
-    [CLASSIC_KMS_KEY, NATIVE_KMS_KEY, KMS_EXTERNAL_KEY, KMS_KEY_POLICY],
+    [...KMS_KEY_TYPES, KMS_KEY_POLICY],
     {},
     (props, _config, args) => {
         const raw = keyPolicyOf(args.type, props);

@@ -6,15 +6,13 @@
 import { PolicyResource } from "@pulumi/policy";
 import { isObject, JsonObject, kmsAliasName, parseSecurityConfiguration } from "../model";
 import {
-    CLASSIC_KMS_KEY,
     CLUSTER_TYPES,
     ec2IdsOf,
     IAM_INSTANCE_PROFILE,
     IAM_ROLE,
     KMS_ALIAS_TYPES,
-    KMS_EXTERNAL_KEY,
     KMS_KEY_POLICY,
-    NATIVE_KMS_KEY,
+    KMS_KEY_TYPES,
     SECURITY_CONFIGURATION_TYPES,
     securityConfigurationOf,
 } from "../resources";
@@ -100,13 +98,7 @@ export class StackView {
      * or its alias is not in the stack.
      */
     kmsKey(reference: string): PolicyResource | undefined {
-        const byArnOrId = (value: unknown) =>
-            this.where(
-                [CLASSIC_KMS_KEY, NATIVE_KMS_KEY, KMS_EXTERNAL_KEY],
-                "key-by-arn-or-id",
-                (k) => [k.props.arn, k.props.keyId],
-                value,
-            )[0];
+        const byArnOrId = (value: unknown) => this.where(KMS_KEY_TYPES, "key-by-arn-or-id", (k) => [k.props.arn, k.props.keyId], value)[0];
         const alias = kmsAliasName(reference);
         if (alias === undefined) {
             return byArnOrId(reference);

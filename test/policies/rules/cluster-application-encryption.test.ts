@@ -323,6 +323,20 @@ describe("emr-cluster-application-encryption", () => {
         assert.match(typed.review[0], /cannot unmarshal number into Go value of type string/);
     });
 
+    it("reviews an instance group whose cluster is not in this stack, rather than passing it over", async () => {
+        const group: PolicyResource = {
+            type: "aws:emr/instanceGroup:InstanceGroup",
+            name: "tasks",
+            urn: "urn:pulumi:s::p::aws:emr/instanceGroup:InstanceGroup::tasks",
+            props: { clusterId: "j-ELSEWHERE", configurationsJson: json("mapred-site", { "mapreduce.shuffle.ssl.enabled": "false" }) },
+        };
+        const { weakens, review } = await verdicts([SC(), group]);
+        assert.deepStrictEqual(weakens, []);
+        assert.deepStrictEqual(review, [
+            'Cannot verify the application settings of InstanceGroup "tasks": its cluster "j-ELSEWHERE" is not in this stack, so its security configuration is unknown here. Check them against it, or manage the cluster in this stack.',
+        ]);
+    });
+
     it("judges a new cluster's own settings at preview, though its ARN is not known yet", async () => {
         const cluster = classic({ arn: UNKNOWN, configurationsJson: json("core-site", { "hadoop.rpc.protection": "authentication" }) });
         const found = await findings(emrClusterApplicationEncryption, [SC(), cluster], { preview: true });

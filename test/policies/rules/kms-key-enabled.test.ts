@@ -39,6 +39,16 @@ describe("kms-key-enabled and kms-key-enabled-review", () => {
             [],
         ],
         [
+            "Noncompliance: a disabled multi-Region replica (aws.kms.ReplicaKey, enabled: false) of a security configuration",
+            [
+                sc,
+                r("aws:kms/replicaKey:ReplicaKey", "s3", { arn: KEY_S3, keyId: KEY_S3.split("/")[1], enabled: false }),
+                key("disk", KEY_DISK),
+            ],
+            [used("s3", 'S3 data of the security configuration "emr-sc"')],
+            [],
+        ],
+        [
             "Noncompliance: an aws-native key, disabled, named through an aws-native alias",
             [
                 r("aws:emr/securityConfiguration:SecurityConfiguration", "emr-sc", {
