@@ -54,6 +54,9 @@ export const VPC_TYPES = ["aws:ec2/vpc:Vpc", "aws-native:ec2:Vpc"];
 export const SECURITY_GROUP_TYPES = ["aws:ec2/securityGroup:SecurityGroup", "aws-native:ec2:SecurityGroup"];
 export const SECURITY_GROUP_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
 export const SECURITY_GROUP_INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+/** Managed prefix lists, whose CIDRs an ingress rule may admit by id, and their separate entries. */
+export const PREFIX_LIST_TYPES = ["aws:ec2/managedPrefixList:ManagedPrefixList", "aws-native:ec2:PrefixList"];
+export const PREFIX_LIST_ENTRY = "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry";
 export const NATIVE_SECURITY_GROUP_INGRESS = "aws-native:ec2:SecurityGroupIngress";
 /** Route tables with their own routes: a table, or the VPC's default (main) table adopted by Pulumi. */
 export const ROUTE_TABLE_TYPES = [

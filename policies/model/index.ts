@@ -1,4 +1,5 @@
 export * from "./access";
+export { coversEveryAddress } from "./addresses";
 export * from "./document";
 export {
     FORMATS,

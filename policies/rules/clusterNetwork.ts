@@ -4,11 +4,13 @@
  * every resource that can write it.
  */
 import { PolicyResource } from "@pulumi/policy";
-import { isObject, providerInteger, quote, shown } from "../model";
+import { coversEveryAddress, isObject, listed, providerInteger, quote, shown } from "../model";
 import {
     INTERNET_GATEWAY_TYPES,
     MAIN_ROUTE_TABLE_ASSOCIATION,
     NATIVE_SECURITY_GROUP_INGRESS,
+    PREFIX_LIST_ENTRY,
+    PREFIX_LIST_TYPES,
     ROUTE_TABLE_ASSOCIATION_TYPES,
     ROUTE_TABLE_TYPES,
     ROUTE_TYPES,
@@ -72,6 +74,8 @@ export function isWorld(cidr: unknown): boolean {
 }
 
 export interface Ingress {
+    /** Every CIDR the rule admits, prefix lists of the stack resolved. */
+    sources: string[];
     /** The sources open to the world, as written. */
     world: string[];
     protocol: string;
@@ -84,6 +88,7 @@ export interface Ingress {
 
 function ingress(sources: unknown[], protocol: unknown, fromPort: unknown, toPort: unknown, where: string, resource: string): Ingress {
     return {
+        sources: sources.filter((c): c is string => typeof c === "string"),
         world: sources.filter(isWorld).map(String),
         protocol: String(protocol ?? "-1").toLowerCase(),
         // As the provider sends them: "22" is port 22.
@@ -92,6 +97,25 @@ function ingress(sources: unknown[], protocol: unknown, fromPort: unknown, toPor
         where,
         resource,
     };
+}
+
+/** The CIDRs of the stack's managed prefix lists with these ids (their inline entries and separate entry resources). */
+function prefixListCidrs(stack: StackView, ids: unknown[]): string[] {
+    const cidrs: string[] = [];
+    for (const id of ids.filter((i): i is string => typeof i === "string" && i !== "")) {
+        const list = stack.ec2Resource(PREFIX_LIST_TYPES, id);
+        for (const entry of asList(list?.props.entries)) {
+            if (isObject(entry) && typeof entry.cidr === "string") {
+                cidrs.push(entry.cidr);
+            }
+        }
+        for (const entry of stack.where([PREFIX_LIST_ENTRY], "prefix-list-entry", (e) => [e.props.prefixListId], id)) {
+            if (typeof entry.props.cidr === "string") {
+                cidrs.push(entry.props.cidr);
+            }
+        }
+    }
+    return cidrs;
 }
 
 /** Every ingress rule the stack writes for a group: inline on the group and as separate rule resources. */
@@ -104,7 +128,9 @@ export function ingressOf(stack: StackView, groupId: string, group: PolicyResour
             if (!isObject(rule)) {
                 return;
             }
-            const sources = native ? [rule.cidrIp, rule.cidrIpv6] : [...asList(rule.cidrBlocks), ...asList(rule.ipv6CidrBlocks)];
+            const sources = native
+                ? [rule.cidrIp, rule.cidrIpv6, ...prefixListCidrs(stack, [rule.sourcePrefixListId])]
+                : [...asList(rule.cidrBlocks), ...asList(rule.ipv6CidrBlocks), ...prefixListCidrs(stack, asList(rule.prefixListIds))];
             const protocol = native ? rule.ipProtocol : rule.protocol;
             rules.push(ingress(sources, protocol, rule.fromPort, rule.toPort, `its inline ingress rule ${i + 1}`, group.urn));
         });
@@ -112,19 +138,35 @@ export function ingressOf(stack: StackView, groupId: string, group: PolicyResour
     for (const rule of stack.where([SECURITY_GROUP_RULE], "sg-rule", (r) => [r.props.securityGroupId], groupId)) {
         if (rule.props.type === "ingress") {
             const p = rule.props;
-            const sources = [...asList(p.cidrBlocks), ...asList(p.ipv6CidrBlocks)];
+            const sources = [...asList(p.cidrBlocks), ...asList(p.ipv6CidrBlocks), ...prefixListCidrs(stack, asList(p.prefixListIds))];
             rules.push(ingress(sources, p.protocol, p.fromPort, p.toPort, `the SecurityGroupRule ${rule.name}`, rule.urn));
         }
     }
     for (const rule of stack.where([SECURITY_GROUP_INGRESS_RULE], "sg-ingress", (r) => [r.props.securityGroupId], groupId)) {
         const p = rule.props;
         rules.push(
-            ingress([p.cidrIpv4, p.cidrIpv6], p.ipProtocol, p.fromPort, p.toPort, `the SecurityGroupIngressRule ${rule.name}`, rule.urn),
+            ingress(
+                [p.cidrIpv4, p.cidrIpv6, ...prefixListCidrs(stack, [p.prefixListId])],
+                p.ipProtocol,
+                p.fromPort,
+                p.toPort,
+                `the SecurityGroupIngressRule ${rule.name}`,
+                rule.urn,
+            ),
         );
     }
     for (const rule of stack.where([NATIVE_SECURITY_GROUP_INGRESS], "native-sg-ingress", (r) => [r.props.groupId], groupId)) {
         const p = rule.props;
-        rules.push(ingress([p.cidrIp, p.cidrIpv6], p.ipProtocol, p.fromPort, p.toPort, `the SecurityGroupIngress ${rule.name}`, rule.urn));
+        rules.push(
+            ingress(
+                [p.cidrIp, p.cidrIpv6, ...prefixListCidrs(stack, [p.sourcePrefixListId])],
+                p.ipProtocol,
+                p.fromPort,
+                p.toPort,
+                `the SecurityGroupIngress ${rule.name}`,
+                rule.urn,
+            ),
+        );
     }
     return rules;
 }
@@ -204,24 +246,30 @@ function readWorldRoutes(stack: StackView, tableId: string): WorldRoute[] | unde
     if (!table && vpcMain.length === 0) {
         return undefined;
     }
-    const found: WorldRoute[] = [];
+    // Every route to an internet gateway, then the ones that admit every address alone or together
+    // (0.0.0.0/1 beside 128.0.0.0/1 routes the whole Internet as 0.0.0.0/0 does).
+    const toGateway: WorldRoute[] = [];
     for (const route of asList(table?.props.routes)) {
         if (isObject(route)) {
             for (const destination of [route.cidrBlock, route.ipv6CidrBlock]) {
-                if (isWorld(destination) && isInternetGateway(stack, route.gatewayId)) {
-                    found.push({ destination: String(destination), gateway: route.gatewayId, resource: table!.urn });
+                if (typeof destination === "string" && isInternetGateway(stack, route.gatewayId)) {
+                    toGateway.push({ destination, gateway: route.gatewayId, resource: table!.urn });
                 }
             }
         }
     }
     for (const route of stack.where(ROUTE_TYPES, "route-by-table", (r) => [r.props.routeTableId], tableId)) {
         for (const destination of [route.props.destinationCidrBlock, route.props.destinationIpv6CidrBlock]) {
-            if (isWorld(destination) && isInternetGateway(stack, route.props.gatewayId)) {
-                found.push({ destination: String(destination), gateway: route.props.gatewayId, resource: route.urn });
+            if (typeof destination === "string" && isInternetGateway(stack, route.props.gatewayId)) {
+                toGateway.push({ destination, gateway: route.props.gatewayId, resource: route.urn });
             }
         }
     }
-    return found;
+    const world = toGateway.filter((r) => isWorld(r.destination));
+    if (world.length > 0 || !coversEveryAddress(toGateway.map((r) => r.destination))) {
+        return world;
+    }
+    return [{ ...toGateway[0], destination: listed([...new Set(toGateway.map((r) => r.destination))], " and ", 4) }];
 }
 
 /**

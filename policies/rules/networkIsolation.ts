@@ -5,7 +5,7 @@
  * what the other could not see.
  */
 import { PolicyResource } from "@pulumi/policy";
-import { listed, providerBoolean, quote } from "../model";
+import { coversEveryAddress, listed, providerBoolean, quote } from "../model";
 import { CLUSTER_TYPES, SECURITY_GROUP_TYPES, SUBNET_TYPES } from "../resources";
 import { clusterNetworkOf, Ingress, ingressOf, routesToInternet, unpermittedPorts } from "./clusterNetwork";
 import { StackView } from "./stackView";
@@ -67,13 +67,61 @@ interface OpenRule {
     ports: string;
 }
 
-/** The ingress rules of a group that open unpermitted ports to the world. */
+/** Whether `wider` admits on every protocol and port that `rule` admits on. */
+function admitsAll(wider: Ingress, rule: Ingress): boolean {
+    if (wider.protocol === "-1" || wider.protocol === "all") {
+        return true;
+    }
+    const [from, to, wideFrom, wideTo] = [rule.fromPort, rule.toPort, wider.fromPort, wider.toPort];
+    return (
+        wider.protocol === rule.protocol &&
+        [from, to, wideFrom, wideTo].every(Number.isInteger) &&
+        (wideFrom as number) <= (from as number) &&
+        (wideTo as number) >= (to as number)
+    );
+}
+
+/** Beyond this many distinct protocol and port ranges in one group, only rules of the same range are combined. */
+const MAX_RANGES = 1000;
+
+/**
+ * The ingress rules of a group that open unpermitted ports to the world: a rule whose own sources
+ * admit every address, or whose sources together with those of the group's rules that admit at
+ * least its ports do (0.0.0.0/1 beside 128.0.0.0/1; a prefix list holding 0.0.0.0/0).
+ */
 function openRules(stack: StackView, groupId: string, group: PolicyResource | undefined, permitted: ReadonlySet<number>): OpenRule[] {
+    const rules = ingressOf(stack, groupId, group);
+    const combined = coversEveryAddress(rules.flatMap((r) => r.sources));
+    // Rules of one protocol and range share their union: computed once per range.
+    const byRange = new Map<string, Ingress[]>();
+    for (const rule of rules) {
+        const range = `${rule.protocol} ${String(rule.fromPort)} ${String(rule.toPort)}`;
+        const same = byRange.get(range) ?? [];
+        same.push(rule);
+        byRange.set(range, same);
+    }
+    const unions = new Map<string, string[]>();
+    const unionFor = (range: string, rule: Ingress): string[] => {
+        let union = unions.get(range);
+        if (union === undefined) {
+            const wider = byRange.size <= MAX_RANGES ? rules.filter((other) => admitsAll(other, rule)) : byRange.get(range)!;
+            union = [...new Set(wider.flatMap((r) => r.sources))];
+            unions.set(range, coversEveryAddress(union) ? union : []);
+            union = unions.get(range)!;
+        }
+        return union;
+    };
     const open: OpenRule[] = [];
-    for (const rule of ingressOf(stack, groupId, group)) {
-        const ports = rule.world.length > 0 ? unpermittedPorts(rule, permitted) : undefined;
+    for (const rule of rules) {
+        const world =
+            rule.world.length > 0
+                ? rule.world
+                : combined && rule.sources.length > 0
+                  ? unionFor(`${rule.protocol} ${String(rule.fromPort)} ${String(rule.toPort)}`, rule)
+                  : [];
+        const ports = world.length > 0 ? unpermittedPorts(rule, permitted) : undefined;
         if (ports) {
-            open.push({ rule, ports });
+            open.push({ rule: { ...rule, world }, ports });
         }
     }
     return open;

@@ -81,6 +81,14 @@ describe("emr-cluster-network-isolation", () => {
         assert.deepStrictEqual(await violations([nativeCluster({ ec2SubnetId: 7, ...GROUPS })]), [`native: ${expected}`]);
     });
 
+    it("Noncompliance: 0.0.0.0/1 and 128.0.0.0/1 in two rules of one group admit every address together: each rule is named", async () => {
+        const found = await violations(replaced(privateNetwork(), group("sg-m", [open("0.0.0.0/1"), open("128.0.0.0/1")])));
+        assert.deepStrictEqual(
+            found.map((m) => /admits "0\.0\.0\.0\/1" and "128\.0\.0\.0\/1" on tcp port 22 \(its inline ingress rule (\d)\)/.exec(m)?.[1]),
+            ["1", "2"],
+        );
+    });
+
     it("Noncompliance: a subnet that assigns public IPs, in either shape", async () => {
         assert.deepStrictEqual(await violations(replaced(privateNetwork(), subnet({ mapPublicIpOnLaunch: true }))), [
             `private: The cluster's subnet "subnet-1" gives every instance a public IP (mapPublicIpOnLaunch is true), so the primary node is reachable from the internet (Security Hub EMR.1). Use a private subnet: set mapPublicIpOnLaunch to false.`,
@@ -117,6 +125,17 @@ describe("emr-cluster-network-isolation", () => {
             ],
             /routes "0\.0\.0\.0\/0" to the internet gateway "gw-odd"/,
         ],
+        [
+            "Noncompliance: 0.0.0.0/1 and 128.0.0.0/1 to an internet gateway, which route every address as 0.0.0.0/0 does",
+            [
+                routeTable([
+                    { cidrBlock: "0.0.0.0/1", gatewayId: "igw-1" },
+                    { cidrBlock: "128.0.0.0/1", gatewayId: "igw-1" },
+                ]),
+            ],
+            IGW("0.0.0.0/1 and 128.0.0.0/1"),
+        ],
+        ["Compliance: one half alone is not the whole Internet", [routeTable([{ cidrBlock: "0.0.0.0/1", gatewayId: "igw-1" }])], undefined],
         [
             "Noncompliance: a look-alike of the world, 10.0.0.0/0",
             [routeTable([{ cidrBlock: "10.0.0.0/0", gatewayId: "igw-1" }])],
@@ -183,6 +202,41 @@ describe("emr-cluster-network-isolation", () => {
             /^sg-m: The primary node's managed security group "sg-m" admits "0\.0\.0\.0\/0" on tcp port 22 \(its inline ingress rule 1\)/,
         ],
         ["Compliance: the same, with port 22 permitted", [group("sg-m", [open("0.0.0.0/0")])], { permittedPorts: [22] }, undefined],
+        [
+            "Noncompliance: ::/1 and 8000::/1 together, the second through an all-protocols rule",
+            [group("sg-m", [open("::/1"), { ipv6CidrBlocks: ["8000::/1"], fromPort: 0, toPort: 0, protocol: "-1" }])],
+            undefined,
+            /admits "::\/1" and "8000::\/1" on tcp port 22/,
+        ],
+        [
+            "Compliance: halves on different ports do not add up",
+            [group("sg-m", [open("0.0.0.0/1", 22), open("128.0.0.0/1", 443)])],
+            undefined,
+            undefined,
+        ],
+        [
+            "Noncompliance: a managed prefix list of the stack holding 0.0.0.0/0",
+            [
+                group("sg-m", [{ prefixListIds: ["pl-1"], fromPort: 22, toPort: 22, protocol: "tcp" }]),
+                r("aws:ec2/managedPrefixList:ManagedPrefixList", "anywhere", {
+                    arn: `${ARN}:prefix-list/pl-1`,
+                    entries: [{ cidr: "0.0.0.0/0", description: "everyone" }],
+                }),
+            ],
+            undefined,
+            /admits "0\.0\.0\.0\/0" on tcp port 22/,
+        ],
+        [
+            "Noncompliance: a prefix list whose separate entries are the two halves",
+            [
+                group("sg-m", [{ prefixListIds: ["pl-2"], fromPort: 22, toPort: 22, protocol: "tcp" }]),
+                r("aws:ec2/managedPrefixList:ManagedPrefixList", "halves", { arn: `${ARN}:prefix-list/pl-2` }),
+                r("aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry", "low", { prefixListId: "pl-2", cidr: "0.0.0.0/1" }),
+                r("aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry", "high", { prefixListId: "pl-2", cidr: "128.0.0.0/1" }),
+            ],
+            undefined,
+            /admits "0\.0\.0\.0\/1" and "128\.0\.0\.0\/1" on tcp port 22/,
+        ],
         [
             'Compliance: port 22 given as the string "22", which the provider converts with strconv.Atoi, when 22 is permitted',
             [group("sg-m", [{ ...open("0.0.0.0/0"), fromPort: "22", toPort: "22" }])],
