@@ -65,9 +65,9 @@ export class EngineServer {
     private monitor?: Promise<Record<string, MonitorMethod>>;
 
     /**
-     * Starts serving and returns the addresses of the resource monitor and of the engine. Requests wait for `install`, so that the command can
-     * start the program first and load this process's SDK (about half a second) while the program
-     * loads its own.
+     * Starts serving and returns the addresses of the resource monitor and of the engine. Requests
+     * wait for `install`, so that the command can start the program first and load this process's
+     * SDK (about half a second) while the program loads its own.
      */
     async start(): Promise<{ monitor: string; engine: string }> {
         let installed!: (monitor: Record<string, MonitorMethod>) => void;
@@ -77,11 +77,18 @@ export class EngineServer {
             failed = reject;
         });
         this.install = () => {
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
-            const sdk = require("@pulumi/pulumi") as typeof pulumi;
-            this.engine.install(sdk).then(() => installed(sdk.runtime.getMonitor() as unknown as Record<string, MonitorMethod>), failed);
+            Promise.resolve()
+                .then(async () => {
+                    // eslint-disable-next-line @typescript-eslint/no-require-imports
+                    const sdk = require("@pulumi/pulumi") as typeof pulumi;
+                    await this.engine.install(sdk);
+                    installed(sdk.runtime.getMonitor() as unknown as Record<string, MonitorMethod>);
+                })
+                .catch(failed);
         };
         const ready = this.monitor;
+        // A failure reaches each request's answer; unanswered, it must not end this process.
+        ready.catch(() => undefined);
         const delegate =
             (method: string): Handler =>
             (call, callback) => {
@@ -90,7 +97,7 @@ export class EngineServer {
                     (error: Error) => callback(error),
                 );
             };
-        const server = new grpc.Server({ "grpc-node.max_session_memory": 1024 });
+        const server = new grpc.Server();
         server.addService(ResourceMonitorService, {
             supportsFeature: (call: Call<{ getId(): string }>, callback: Callback) => {
                 const response = blank<{ setHassupport(v: boolean): void }>(ResourceMonitorService, "supportsFeature");
@@ -151,9 +158,7 @@ export class EngineServer {
                     error ? reject(error) : resolve(`127.0.0.1:${port}`),
                 ),
             );
-        // Two ports, so that the program's clients use two connections: the SDK sends its log
-        // messages one at a time, each waiting for the last, and on a shared connection each waited
-        // behind the registrations in flight.
+        // The resource monitor and the engine each get an address, as the Pulumi CLI serves them.
         const [monitor, engine] = await Promise.all([bind(), bind()]);
         return { monitor, engine };
     }
