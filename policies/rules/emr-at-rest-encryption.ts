@@ -1,5 +1,5 @@
 import { AT_REST } from "../compliance";
-import { atRestOff, documentRule } from "./kit";
+import { atRestOff, documentRule } from "../analyses/kit";
 
 export const emrAtRestEncryption = documentRule(
     {

@@ -1,7 +1,7 @@
 import { NETWORK_ACCESS } from "../compliance";
 import { isObject, shown } from "../model";
 import { BLOCK_PUBLIC_ACCESS } from "../resources";
-import { resourceRule } from "./kit";
+import { resourceRule } from "../analyses/kit";
 
 export const emrBlockPublicAccess = resourceRule(
     {

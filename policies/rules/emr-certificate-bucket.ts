@@ -2,10 +2,10 @@ import { PolicyResource } from "@pulumi/policy";
 import { IN_TRANSIT } from "../compliance";
 import { isObject, JsonObject } from "../model";
 import { S3_BUCKET_POLICY, S3_BUCKETS, S3_PUBLIC_ACCESS_BLOCK, SECURITY_CONFIGURATION_TYPES } from "../resources";
-import { bucketEncryptionRules, certificateZipOf } from "./keyUses";
-import { stackRule } from "./kit";
-import { asList, globMatches, parsePolicy, statementsOf } from "./policyDocuments";
-import { documentOf, StackView } from "./stackView";
+import { bucketEncryptionRules, certificateZipOf } from "../analyses/keyUses";
+import { stackRule } from "../analyses/kit";
+import { asList, globMatches, parsePolicy, statementsOf } from "../analyses/policyDocuments";
+import { documentOf, StackView } from "../analyses/stackView";
 
 const BLOCKS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
 

@@ -1,6 +1,6 @@
 import { IN_TRANSIT } from "../compliance";
-import { allowedOverridesOption, findingsOfKind } from "./applicationOverrides";
-import { stackRule } from "./kit";
+import { allowedOverridesOption, findingsOfKind } from "../analyses/applicationOverrides";
+import { stackRule } from "../analyses/kit";
 
 /**
  * The advice beside emr-cluster-application-encryption: overrides AWS documents under a condition,

@@ -1,6 +1,6 @@
 import { IN_TRANSIT } from "../compliance";
-import { allowedOverridesOption, findingsOfKind } from "./applicationOverrides";
-import { stackRule } from "./kit";
+import { allowedOverridesOption, findingsOfKind } from "../analyses/applicationOverrides";
+import { stackRule } from "../analyses/kit";
 
 export const emrClusterApplicationEncryption = stackRule(
     {

@@ -1,8 +1,8 @@
 import { AUTHENTICATION } from "../compliance";
 import { isObject } from "../model";
 import { CLUSTER_TYPES } from "../resources";
-import { stackRule } from "./kit";
-import { documentOf, StackView } from "./stackView";
+import { stackRule } from "../analyses/kit";
+import { documentOf, StackView } from "../analyses/stackView";
 
 function nonEmpty(value: unknown): boolean {
     return typeof value === "string" && value.length > 0;

@@ -1,10 +1,10 @@
 import { AUDIT_LOGGING } from "../compliance";
 import { compareReleases, FORMATS, parseReleaseLabel, quote, shown } from "../model";
 import { CLUSTER_TYPES } from "../resources";
-import { stackRule } from "./kit";
-import { KEY_USER_ACTIONS, policyOfKey } from "./keyUses";
-import { allows } from "./policyDocuments";
-import { StackView } from "./stackView";
+import { stackRule } from "../analyses/kit";
+import { KEY_USER_ACTIONS, policyOfKey } from "../analyses/keyUses";
+import { allows } from "../analyses/policyDocuments";
+import { StackView } from "../analyses/stackView";
 
 /**
  * EMR's LogUri is "the location in Amazon S3" for the cluster's logs (RunJobFlow): s3:// and the

@@ -1,6 +1,6 @@
 import { NETWORK_ACCESS } from "../compliance";
-import { stackRule } from "./kit";
-import { networkFindingsOfKind } from "./networkIsolation";
+import { stackRule } from "../analyses/kit";
+import { networkFindingsOfKind } from "../analyses/networkIsolation";
 
 export const emrClusterNetworkIsolation = stackRule(
     {

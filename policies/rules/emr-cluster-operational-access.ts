@@ -1,8 +1,8 @@
 import { AUTHENTICATION } from "../compliance";
 import { isObject, quote } from "../model";
 import { CLUSTER_TYPES } from "../resources";
-import { clusterNetworkOf } from "./clusterNetwork";
-import { resourceRule } from "./kit";
+import { clusterNetworkOf } from "../analyses/clusterNetwork";
+import { resourceRule } from "../analyses/kit";
 
 export const emrClusterOperationalAccess = resourceRule(
     {

@@ -1,6 +1,6 @@
 import { CONFIGURATION } from "../compliance";
 import { CLUSTER_TYPES } from "../resources";
-import { resourceRule } from "./kit";
+import { resourceRule } from "../analyses/kit";
 
 export const emrClusterSecurityConfiguration = resourceRule(
     {

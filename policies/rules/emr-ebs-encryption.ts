@@ -1,6 +1,6 @@
 import { AT_REST } from "../compliance";
 import { shown } from "../model";
-import { ARC, atRestSection, documentRule, EC, flagState, LD } from "./kit";
+import { ARC, atRestSection, documentRule, EC, flagState, LD } from "../analyses/kit";
 
 export const emrEbsEncryption = documentRule(
     {

@@ -1,6 +1,6 @@
 import { CONFIGURATION } from "../compliance";
 import { isObject } from "../model";
-import { ARC, documentRule, EC, ITC, lookup } from "./kit";
+import { ARC, documentRule, EC, ITC, lookup } from "../analyses/kit";
 
 const SECTIONS: [flag: string, section: string][] = [
     ["EnableAtRestEncryption", ARC],

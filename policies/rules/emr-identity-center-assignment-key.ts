@@ -1,6 +1,6 @@
 import { CONFIGURATION } from "../compliance";
 import { isObject } from "../model";
-import { documentRule, lookup } from "./kit";
+import { documentRule, lookup } from "../analyses/kit";
 
 const DOCUMENTED = "IdentityCenterApplicationAssignmentRequired";
 /** The spelling AWS's own examples use. Which one the API reads is not documented. */

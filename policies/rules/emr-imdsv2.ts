@@ -1,6 +1,6 @@
 import { CONFIGURATION } from "../compliance";
 import { isObject, shown } from "../model";
-import { documentRule, lookup } from "./kit";
+import { documentRule, lookup } from "../analyses/kit";
 
 export const emrImdsv2 = documentRule(
     {

@@ -1,6 +1,6 @@
 import { IN_TRANSIT } from "../compliance";
 import { CERTIFICATE_PROVIDERS, FORMATS, isObject, listOf, shown } from "../model";
-import { documentRule, EC, flagState, ITC, lookup, TLS } from "./kit";
+import { documentRule, EC, flagState, ITC, lookup, TLS } from "../analyses/kit";
 
 export const emrInTransitEncryption = documentRule(
     {

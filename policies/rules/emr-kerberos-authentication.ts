@@ -1,6 +1,6 @@
 import { AUTHENTICATION } from "../compliance";
 import { isObject, KERBEROS_PROVIDERS, listOf, shown } from "../model";
-import { documentRule, lookup } from "./kit";
+import { documentRule, lookup } from "../analyses/kit";
 
 /** EMR's ticket lifetime when the document does not set one. */
 const EMR_DEFAULT_TICKET_LIFETIME = 24;

@@ -2,10 +2,10 @@ import { PolicyResource } from "@pulumi/policy";
 import { KEY_ACCESS } from "../compliance";
 import { kmsKeyAccount } from "../model";
 import { SECURITY_CONFIGURATION_TYPES } from "../resources";
-import { stackRule } from "./kit";
-import { documentKeyUses, KEY_USER_ACTIONS, KeyUse, policyOfKey } from "./keyUses";
-import { allows } from "./policyDocuments";
-import { documentOf, StackView } from "./stackView";
+import { stackRule } from "../analyses/kit";
+import { documentKeyUses, KEY_USER_ACTIONS, KeyUse, policyOfKey } from "../analyses/keyUses";
+import { allows } from "../analyses/policyDocuments";
+import { documentOf, StackView } from "../analyses/stackView";
 
 const EBS_ACTIONS = ["kms:CreateGrant", "kms:Decrypt", "kms:GenerateDataKeyWithoutPlaintext"];
 

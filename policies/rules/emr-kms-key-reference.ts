@@ -1,6 +1,6 @@
 import { KEY_MANAGEMENT } from "../compliance";
 import { kmsKeyReference, kmsKeyValues, pointer, quote } from "../model";
-import { documentRule } from "./kit";
+import { documentRule } from "../analyses/kit";
 
 const FORMS = { "alias-arn": "an alias ARN", "alias-name": "an alias name", "key-id": "a bare key id" } as const;
 

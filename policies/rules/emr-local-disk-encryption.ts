@@ -1,6 +1,6 @@
 import { AT_REST } from "../compliance";
 import { FORMATS, kmsKeyReference, shown } from "../model";
-import { ARC, atRestSection, documentRule, LD } from "./kit";
+import { ARC, atRestSection, documentRule, LD } from "../analyses/kit";
 
 export const emrLocalDiskEncryption = documentRule(
     {

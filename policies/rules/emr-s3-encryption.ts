@@ -1,6 +1,6 @@
 import { AT_REST } from "../compliance";
 import { isObject, JsonObject, kmsKeyReference, listOf, quote, S3_ENCRYPTION_MODES } from "../model";
-import { ARC, atRestSection, documentRule, S3 } from "./kit";
+import { ARC, atRestSection, documentRule, S3 } from "../analyses/kit";
 
 const KMS_MODES = ["SSE-KMS", "CSE-KMS"];
 

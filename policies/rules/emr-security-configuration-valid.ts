@@ -1,6 +1,6 @@
 import { CONFIGURATION } from "../compliance";
 import { PROBLEM_CODES, validateSecurityConfiguration } from "../model";
-import { documentRule } from "./kit";
+import { documentRule } from "../analyses/kit";
 
 /** At most this many problems per resource are listed; the rest are counted. */
 const MAX_SHOWN = 10;

@@ -1,6 +1,6 @@
 import { KEY_MANAGEMENT } from "../compliance";
 import { isObject } from "../model";
-import { ARC, documentRule, EC, LD, lookup, S3 } from "./kit";
+import { ARC, documentRule, EC, LD, lookup, S3 } from "../analyses/kit";
 
 export const emrSeparateKmsKeys = documentRule(
     {

@@ -1,7 +1,7 @@
 import { IN_TRANSIT } from "../compliance";
 import { shown } from "../model";
 import { TLS_CERTIFICATES, TLS_PRIVATE_KEY } from "../resources";
-import { resourceRule } from "./kit";
+import { resourceRule } from "../analyses/kit";
 
 /** Curves of at least P-256's strength; the tls provider's own default, P224, is not among them. */
 const STRONG_CURVES = ["P256", "P384", "P521"];

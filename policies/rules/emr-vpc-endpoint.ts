@@ -2,9 +2,9 @@ import { PolicyResource } from "@pulumi/policy";
 import { NETWORK_ACCESS } from "../compliance";
 import { listed, quote } from "../model";
 import { CLUSTER_TYPES, ec2IdsOf, SUBNET_TYPES, VPC_ENDPOINT_TYPES, VPC_TYPES } from "../resources";
-import { clusterNetworkOf } from "./clusterNetwork";
-import { stackRule } from "./kit";
-import { StackView } from "./stackView";
+import { clusterNetworkOf } from "../analyses/clusterNetwork";
+import { stackRule } from "../analyses/kit";
+import { StackView } from "../analyses/stackView";
 
 /** `com.amazonaws.<region>.elasticmapreduce`, and `cn.com.amazonaws.<region>.elasticmapreduce` in China. */
 const EMR_SERVICE = /^(?:cn\.)?com\.amazonaws\.([a-z0-9-]+)\.elasticmapreduce$/;

@@ -1,7 +1,7 @@
 import { KEY_MANAGEMENT } from "../compliance";
 import { shown } from "../model";
 import { KMS_KEY_TYPES, NATIVE_KMS_KEY } from "../resources";
-import { resourceRule } from "./kit";
+import { resourceRule } from "../analyses/kit";
 
 /** What KMS uses when no window is set. */
 const KMS_DEFAULT_WINDOW = 30;

@@ -1,7 +1,7 @@
 import { KEY_MANAGEMENT } from "../compliance";
 import { quote } from "../model";
-import { disabledKeys } from "./disabledKeys";
-import { stackRule } from "./kit";
+import { disabledKeys } from "../analyses/disabledKeys";
+import { stackRule } from "../analyses/kit";
 
 /** Disabled keys that nothing of EMR in the stack uses: a policy has one level, so this is its own rule. */
 export const kmsKeyEnabledReview = stackRule(

@@ -1,7 +1,7 @@
 import { KEY_MANAGEMENT } from "../compliance";
 import { listed, quote } from "../model";
-import { disabledKeys } from "./disabledKeys";
-import { stackRule } from "./kit";
+import { disabledKeys } from "../analyses/disabledKeys";
+import { stackRule } from "../analyses/kit";
 
 export const kmsKeyEnabled = stackRule(
     {

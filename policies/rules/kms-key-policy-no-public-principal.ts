@@ -1,8 +1,8 @@
 import { KEY_ACCESS } from "../compliance";
 import { isObject } from "../model";
 import { KMS_KEY_POLICY, KMS_KEY_TYPES, keyPolicyOf } from "../resources";
-import { resourceRule } from "./kit";
-import { parsePolicy, statementsOf } from "./policyDocuments";
+import { resourceRule } from "../analyses/kit";
+import { parsePolicy, statementsOf } from "../analyses/policyDocuments";
 
 /** Condition keys that tie a request to one account or organization. */
 const RESTRICTING_KEYS = [

@@ -2,7 +2,7 @@ import { ResourceValidationArgs } from "@pulumi/policy";
 import { KEY_MANAGEMENT } from "../compliance";
 import { withoutProxy } from "../policyHost";
 import { CLASSIC_KMS_KEY, KMS_EXTERNAL_KEY, NATIVE_KMS_KEY } from "../resources";
-import { resourceRule } from "./kit";
+import { resourceRule } from "../analyses/kit";
 
 /**
  * Why AWS cannot rotate this key, or undefined when it can: asymmetric, HMAC, imported-material

@@ -10,7 +10,7 @@ import { RULES } from "../../policies/rules";
 import { emrImdsv2 } from "../../policies/rules/emr-imdsv2";
 import { kmsKeyPolicyNoPublicPrincipal } from "../../policies/rules/kms-key-policy-no-public-principal";
 import { kmsKeyRotation } from "../../policies/rules/kms-key-rotation";
-import { actionCovers, globMatches } from "../../policies/rules/policyDocuments";
+import { actionCovers, globMatches } from "../../policies/analyses/policyDocuments";
 import { findings, hardened, messages, securityConfigurations, UNKNOWN } from "./helpers";
 
 /** A value nested `depth` levels deep under one key. */

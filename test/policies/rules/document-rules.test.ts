@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { RULES } from "../../../policies/rules";
-import { VALIDITY_RULE } from "../../../policies/rules/kit";
+import { VALIDITY_RULE } from "../../../policies/analyses/kit";
 import { DOCUMENT_RULES as DOCUMENT_RULE_NAMES, findings, hardened, securityConfigurations, UNKNOWN } from "../helpers";
 
 /** The rules that read security-configuration documents; each must behave alike on these inputs. */
