@@ -20,6 +20,7 @@ import { deferralMessage } from "../deferral";
 import { isUnknownProperty } from "../policyHost";
 import { CLUSTER_TYPES } from "../resources";
 import { documentOf, StackView } from "./stackView";
+import { option, ruleOptions } from "./ruleOptions";
 
 /** What in the security configuration turns the setting on. */
 export type Trigger = "in-transit" | "local-disk" | "kerberos";
@@ -466,16 +467,9 @@ export function clusterApplicationFindings(stack: StackView, allowed: readonly s
 
 /** The allow-list option both cluster-application rules take. */
 export function allowedOverridesOption(description: string) {
-    return {
-        properties: {
-            allowedOverrides: {
-                type: "array" as const,
-                items: { type: "string" as const, pattern: "^[^/]+/.+$" },
-                default: [],
-                description,
-            },
-        },
-    };
+    return ruleOptions({
+        allowedOverrides: option<string[]>({ type: "array", items: { type: "string", pattern: "^[^/]+/.+$" }, default: [], description }),
+    });
 }
 
 /** The stack's findings of one kind, as a stack rule reports them. */

@@ -2,6 +2,16 @@ import { NETWORK_ACCESS } from "../compliance";
 import { isObject, shown } from "../model";
 import { BLOCK_PUBLIC_ACCESS } from "../resources";
 import { resourceRule } from "../analyses/kit";
+import { option, ruleOptions } from "../analyses/ruleOptions";
+
+const OPTIONS = ruleOptions({
+    permittedPorts: option<number[]>({
+        type: "array",
+        items: { type: "integer", minimum: 0, maximum: 65535 },
+        default: [22],
+        description: "Ports that may be open to the internet through block-public-access exceptions.",
+    }),
+});
 
 export const emrBlockPublicAccess = resourceRule(
     {
@@ -13,19 +23,10 @@ export const emrBlockPublicAccess = resourceRule(
         compliance: NETWORK_ACCESS,
         remediationSteps:
             "Set blockPublicSecurityGroupRules to true and keep permittedPublicSecurityGroupRuleRanges to port 22 alone (or none).",
-        configSchema: {
-            properties: {
-                permittedPorts: {
-                    type: "array",
-                    items: { type: "integer", minimum: 0, maximum: 65535 },
-                    default: [22],
-                    description: "Ports that may be open to the internet through block-public-access exceptions.",
-                },
-            },
-        },
+        configSchema: OPTIONS.configSchema,
     },
     [BLOCK_PUBLIC_ACCESS],
-    { permittedPorts: [22] as number[] },
+    OPTIONS.defaults,
     (props, config) => {
         const violations: string[] = [];
         if (props.blockPublicSecurityGroupRules !== true) {

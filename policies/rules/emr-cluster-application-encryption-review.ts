@@ -2,6 +2,8 @@ import { IN_TRANSIT } from "../compliance";
 import { allowedOverridesOption, findingsOfKind } from "../analyses/applicationOverrides";
 import { stackRule } from "../analyses/kit";
 
+const OPTIONS = allowedOverridesOption("classification/property pairs reviewed and accepted.");
+
 /**
  * The advice beside emr-cluster-application-encryption: overrides AWS documents under a condition,
  * settings whose effect is not verified, values the application ignores, and configurations that
@@ -17,8 +19,8 @@ export const emrClusterApplicationEncryptionReview = stackRule(
         compliance: { ...IN_TRANSIT, tags: [...IN_TRANSIT.tags, "application-configuration"] },
         remediationSteps:
             "Check each named setting against the condition in the message; give configurations inline (configurationsJson) so they can be checked; list accepted pairs in allowedOverrides.",
-        configSchema: allowedOverridesOption("classification/property pairs reviewed and accepted."),
+        configSchema: OPTIONS.configSchema,
     },
-    { allowedOverrides: [] as string[] },
+    OPTIONS.defaults,
     (args, config) => findingsOfKind("review", args.resources, config.allowedOverrides),
 );

@@ -2,6 +2,8 @@ import { IN_TRANSIT } from "../compliance";
 import { allowedOverridesOption, findingsOfKind } from "../analyses/applicationOverrides";
 import { stackRule } from "../analyses/kit";
 
+const OPTIONS = allowedOverridesOption('classification/property pairs accepted on purpose, e.g. "yarn-site/yarn.http.policy".');
+
 export const emrClusterApplicationEncryption = stackRule(
     {
         name: "emr-cluster-application-encryption",
@@ -12,8 +14,8 @@ export const emrClusterApplicationEncryption = stackRule(
         compliance: { ...IN_TRANSIT, tags: [...IN_TRANSIT.tags, "application-configuration"] },
         remediationSteps:
             "Remove the named property from the cluster's configurations (or the instance group's or fleet's), or set it to the value EMR uses. To accept a documented opt-out on purpose, list its classification/property in allowedOverrides.",
-        configSchema: allowedOverridesOption('classification/property pairs accepted on purpose, e.g. "yarn-site/yarn.http.policy".'),
+        configSchema: OPTIONS.configSchema,
     },
-    { allowedOverrides: [] as string[] },
+    OPTIONS.defaults,
     (args, config) => findingsOfKind("weakens", args.resources, config.allowedOverrides),
 );

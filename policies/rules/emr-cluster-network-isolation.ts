@@ -1,6 +1,16 @@
 import { NETWORK_ACCESS } from "../compliance";
 import { stackRule } from "../analyses/kit";
 import { networkFindingsOfKind } from "../analyses/networkIsolation";
+import { option, ruleOptions } from "../analyses/ruleOptions";
+
+const OPTIONS = ruleOptions({
+    permittedPorts: option<number[]>({
+        type: "array",
+        items: { type: "integer", minimum: 0, maximum: 65535 },
+        default: [],
+        description: "TCP and UDP ports the cluster's security groups may open to 0.0.0.0/0 and ::/0.",
+    }),
+});
 
 export const emrClusterNetworkIsolation = stackRule(
     {
@@ -12,17 +22,8 @@ export const emrClusterNetworkIsolation = stackRule(
         compliance: { ...NETWORK_ACCESS, tags: [...NETWORK_ACCESS.tags, "network"] },
         remediationSteps:
             "Give the cluster a subnet (ec2Attributes.subnetId) with mapPublicIpOnLaunch false whose route table sends 0.0.0.0/0 and ::/0 to a NAT gateway or nowhere, never to an internet gateway; remove ingress from 0.0.0.0/0 and ::/0 on its security groups, inline or in SecurityGroupRule, SecurityGroupIngressRule and aws-native SecurityGroupIngress resources.",
-        configSchema: {
-            properties: {
-                permittedPorts: {
-                    type: "array",
-                    items: { type: "integer", minimum: 0, maximum: 65535 },
-                    default: [],
-                    description: "TCP and UDP ports the cluster's security groups may open to 0.0.0.0/0 and ::/0.",
-                },
-            },
-        },
+        configSchema: OPTIONS.configSchema,
     },
-    { permittedPorts: [] as number[] },
+    OPTIONS.defaults,
     (args, config) => networkFindingsOfKind("violation", args.resources, config.permittedPorts),
 );

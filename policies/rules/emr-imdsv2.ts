@@ -1,6 +1,17 @@
 import { CONFIGURATION } from "../compliance";
 import { isObject, shown } from "../model";
 import { documentRule, lookup } from "../analyses/kit";
+import { option, ruleOptions } from "../analyses/ruleOptions";
+
+const OPTIONS = ruleOptions({
+    maxHopLimit: option<number>({
+        type: "integer",
+        minimum: 1,
+        maximum: 64,
+        default: 1,
+        description: "The highest HttpPutResponseHopLimit allowed.",
+    }),
+});
 
 export const emrImdsv2 = documentRule(
     {
@@ -11,19 +22,9 @@ export const emrImdsv2 = documentRule(
         compliance: { ...CONFIGURATION, tags: [...CONFIGURATION.tags, "nist-800-53-r5:AC-3", "imds"] },
         remediationSteps:
             "Add InstanceMetadataServiceConfiguration with MinimumInstanceMetadataServiceVersion 2 and HttpPutResponseHopLimit 1 (EMR 5.23.1, 5.27.1, 5.32+ or 6.2+). Raise the hop limit only for containers that need IMDS.",
-        configSchema: {
-            properties: {
-                maxHopLimit: {
-                    type: "integer",
-                    minimum: 1,
-                    maximum: 64,
-                    default: 1,
-                    description: "The highest HttpPutResponseHopLimit allowed.",
-                },
-            },
-        },
+        configSchema: OPTIONS.configSchema,
     },
-    { maxHopLimit: 1 },
+    OPTIONS.defaults,
     (document, config) => {
         const { value: imds, hint } = lookup(document, ["InstanceMetadataServiceConfiguration"]);
         if (!isObject(imds)) {

@@ -1,6 +1,16 @@
 import { IN_TRANSIT } from "../compliance";
 import { CERTIFICATE_PROVIDERS, FORMATS, isObject, listOf, shown } from "../model";
 import { documentRule, EC, flagState, ITC, lookup, TLS } from "../analyses/kit";
+import { option, ruleOptions } from "../analyses/ruleOptions";
+
+const OPTIONS = ruleOptions({
+    allowedProviders: option<string[]>({
+        type: "array",
+        items: { type: "string", enum: [...CERTIFICATE_PROVIDERS] },
+        default: [...CERTIFICATE_PROVIDERS],
+        description: "CertificateProviderType values allowed.",
+    }),
+});
 
 export const emrInTransitEncryption = documentRule(
     {
@@ -11,18 +21,9 @@ export const emrInTransitEncryption = documentRule(
         compliance: IN_TRANSIT,
         remediationSteps:
             "Set EncryptionConfiguration.EnableInTransitEncryption to true and add InTransitEncryptionConfiguration.TLSCertificateConfiguration: PEM with S3Object (a .zip), Custom with S3Object (a .jar) and CertificateProviderClass, or EMR. The emr-security InTransitCertificate component makes the PEM zip.",
-        configSchema: {
-            properties: {
-                allowedProviders: {
-                    type: "array",
-                    items: { type: "string", enum: [...CERTIFICATE_PROVIDERS] },
-                    default: [...CERTIFICATE_PROVIDERS],
-                    description: "CertificateProviderType values allowed.",
-                },
-            },
-        },
+        configSchema: OPTIONS.configSchema,
     },
-    { allowedProviders: [...CERTIFICATE_PROVIDERS] as string[] },
+    OPTIONS.defaults,
     (document, config) => {
         if (lookup(document, [EC, "EnableInTransitEncryption"]).value !== true) {
             return [

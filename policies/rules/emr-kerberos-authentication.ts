@@ -1,10 +1,26 @@
 import { AUTHENTICATION } from "../compliance";
 import { isObject, KERBEROS_PROVIDERS, listOf, shown } from "../model";
 import { documentRule, lookup } from "../analyses/kit";
+import { option, ruleOptions } from "../analyses/ruleOptions";
 
 /** EMR's ticket lifetime when the document does not set one. */
 const EMR_DEFAULT_TICKET_LIFETIME = 24;
 const BLOCKS: Record<string, string> = { ClusterDedicatedKdc: "ClusterDedicatedKdcConfiguration", ExternalKdc: "ExternalKdcConfiguration" };
+
+const OPTIONS = ruleOptions({
+    maxTicketLifetimeHours: option<number>({
+        type: "integer",
+        minimum: 1,
+        default: 24,
+        description: "The longest ticket lifetime allowed, in hours.",
+    }),
+    allowedProviders: option<string[]>({
+        type: "array",
+        items: { type: "string", enum: [...KERBEROS_PROVIDERS] },
+        default: [...KERBEROS_PROVIDERS],
+        description: "Kerberos providers allowed.",
+    }),
+});
 
 export const emrKerberosAuthentication = documentRule(
     {
@@ -15,24 +31,9 @@ export const emrKerberosAuthentication = documentRule(
         compliance: AUTHENTICATION,
         remediationSteps:
             "Add AuthenticationConfiguration.KerberosConfiguration (ClusterDedicatedKdc, optionally trusting Active Directory, or ExternalKdc) and create clusters with Kerberos attributes. The emr-security Kerberos component makes both.",
-        configSchema: {
-            properties: {
-                maxTicketLifetimeHours: {
-                    type: "integer",
-                    minimum: 1,
-                    default: 24,
-                    description: "The longest ticket lifetime allowed, in hours.",
-                },
-                allowedProviders: {
-                    type: "array",
-                    items: { type: "string", enum: [...KERBEROS_PROVIDERS] },
-                    default: [...KERBEROS_PROVIDERS],
-                    description: "Kerberos providers allowed.",
-                },
-            },
-        },
+        configSchema: OPTIONS.configSchema,
     },
-    { maxTicketLifetimeHours: 24, allowedProviders: [...KERBEROS_PROVIDERS] as string[] },
+    OPTIONS.defaults,
     (document, config) => {
         const { value: kerberos, hint } = lookup(document, ["AuthenticationConfiguration", "KerberosConfiguration"]);
         if (!isObject(kerberos)) {

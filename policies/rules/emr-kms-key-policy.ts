@@ -6,8 +6,24 @@ import { stackRule } from "../analyses/kit";
 import { documentKeyUses, KEY_USER_ACTIONS, KeyUse, policyOfKey } from "../analyses/keyUses";
 import { allows } from "../analyses/policyDocuments";
 import { documentOf, StackView } from "../analyses/stackView";
+import { option, ruleOptions } from "../analyses/ruleOptions";
 
 const EBS_ACTIONS = ["kms:CreateGrant", "kms:Decrypt", "kms:GenerateDataKeyWithoutPlaintext"];
+
+const OPTIONS = ruleOptions({
+    instanceProfileRoleArns: option<string[]>({
+        type: "array",
+        items: { type: "string" },
+        default: [],
+        description: "Instance-profile role ARNs to check even when no cluster of the stack shows them.",
+    }),
+    serviceRoleArns: option<string[]>({
+        type: "array",
+        items: { type: "string" },
+        default: [],
+        description: "EMR service role ARNs to check for keys with EBS encryption.",
+    }),
+});
 
 export const emrKmsKeyPolicy = stackRule(
     {
@@ -19,24 +35,9 @@ export const emrKmsKeyPolicy = stackRule(
         compliance: KEY_ACCESS,
         remediationSteps:
             "Add the instance-profile role as a key user (kms:Decrypt, kms:GenerateDataKey*) and, for EBS encryption, the EMR service role with kms:CreateGrant (conditioned on kms:GrantIsForAWSResource), kms:Decrypt and kms:GenerateDataKeyWithoutPlaintext. The emr-security KmsKey component writes this policy.",
-        configSchema: {
-            properties: {
-                instanceProfileRoleArns: {
-                    type: "array",
-                    items: { type: "string" },
-                    default: [],
-                    description: "Instance-profile role ARNs to check even when no cluster of the stack shows them.",
-                },
-                serviceRoleArns: {
-                    type: "array",
-                    items: { type: "string" },
-                    default: [],
-                    description: "EMR service role ARNs to check for keys with EBS encryption.",
-                },
-            },
-        },
+        configSchema: OPTIONS.configSchema,
     },
-    { instanceProfileRoleArns: [] as string[], serviceRoleArns: [] as string[] },
+    OPTIONS.defaults,
     (args, config) => {
         const findings: { resource: string; message: string }[] = [];
         const stack = StackView.of(args.resources);

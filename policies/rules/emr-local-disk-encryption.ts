@@ -1,6 +1,15 @@
 import { AT_REST } from "../compliance";
 import { FORMATS, kmsKeyReference, shown } from "../model";
 import { ARC, atRestSection, documentRule, LD } from "../analyses/kit";
+import { option, ruleOptions } from "../analyses/ruleOptions";
+
+const OPTIONS = ruleOptions({
+    allowCustomProvider: option<boolean>({
+        type: "boolean",
+        default: true,
+        description: "Allow EncryptionKeyProviderType Custom (a provider jar of your own), a documented EMR feature.",
+    }),
+});
 
 export const emrLocalDiskEncryption = documentRule(
     {
@@ -12,17 +21,9 @@ export const emrLocalDiskEncryption = documentRule(
         compliance: AT_REST,
         remediationSteps:
             "Add AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration with EncryptionKeyProviderType AwsKms and AwsKmsKey set to a customer-managed key's full ARN.",
-        configSchema: {
-            properties: {
-                allowCustomProvider: {
-                    type: "boolean",
-                    default: true,
-                    description: "Allow EncryptionKeyProviderType Custom (a provider jar of your own), a documented EMR feature.",
-                },
-            },
-        },
+        configSchema: OPTIONS.configSchema,
     },
-    { allowCustomProvider: true },
+    OPTIONS.defaults,
     (document, config) => {
         const found = atRestSection(
             document,

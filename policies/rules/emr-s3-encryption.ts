@@ -1,6 +1,7 @@
 import { AT_REST } from "../compliance";
 import { isObject, JsonObject, kmsKeyReference, listOf, quote, S3_ENCRYPTION_MODES } from "../model";
 import { ARC, atRestSection, documentRule, S3 } from "../analyses/kit";
+import { option, ruleOptions } from "../analyses/ruleOptions";
 
 const KMS_MODES = ["SSE-KMS", "CSE-KMS"];
 
@@ -16,6 +17,15 @@ function keyProblem(where: string, mode: string, key: unknown): string[] {
     return [`${where} uses ${mode} but ${what}. Give the key's ARN (arn:aws:kms:<region>:<account>:key/<id>).`];
 }
 
+const OPTIONS = ruleOptions({
+    allowedModes: option<string[]>({
+        type: "array",
+        items: { type: "string", enum: [...S3_ENCRYPTION_MODES] },
+        default: KMS_MODES,
+        description: "EncryptionMode values allowed for S3 data and for every per-bucket override.",
+    }),
+});
+
 export const emrS3Encryption = documentRule(
     {
         name: "emr-s3-encryption",
@@ -26,18 +36,9 @@ export const emrS3Encryption = documentRule(
         compliance: AT_REST,
         remediationSteps:
             "Set AtRestEncryptionConfiguration.S3EncryptionConfiguration.EncryptionMode to SSE-KMS (or CSE-KMS) with AwsKmsKey set to a customer-managed key's full ARN, and give every per-bucket override an allowed mode.",
-        configSchema: {
-            properties: {
-                allowedModes: {
-                    type: "array",
-                    items: { type: "string", enum: [...S3_ENCRYPTION_MODES] },
-                    default: KMS_MODES,
-                    description: "EncryptionMode values allowed for S3 data and for every per-bucket override.",
-                },
-            },
-        },
+        configSchema: OPTIONS.configSchema,
     },
-    { allowedModes: KMS_MODES },
+    OPTIONS.defaults,
     (document, config) => {
         const found = atRestSection(
             document,

@@ -1,9 +1,24 @@
 import { CONFIGURATION } from "../compliance";
 import { PROBLEM_CODES, validateSecurityConfiguration } from "../model";
 import { documentRule } from "../analyses/kit";
+import { option, optionalOption, ruleOptions } from "../analyses/ruleOptions";
 
 /** At most this many problems per resource are listed; the rest are counted. */
 const MAX_SHOWN = 10;
+
+const OPTIONS = ruleOptions({
+    releaseLabel: optionalOption<string>({
+        type: "string",
+        pattern: "^emr-\\d+\\.\\d+\\.\\d+$",
+        description: "Also refuse features this EMR release (e.g. emr-7.5.0) does not support.",
+    }),
+    ignoreCodes: option<string[]>({
+        type: "array",
+        items: { type: "string", enum: Object.keys(PROBLEM_CODES) },
+        default: [],
+        description: "Problem codes not to report, for a team that accepts a known deviation on purpose.",
+    }),
+});
 
 export const emrSecurityConfigurationValid = documentRule(
     {
@@ -15,23 +30,9 @@ export const emrSecurityConfigurationValid = documentRule(
         compliance: CONFIGURATION,
         remediationSteps:
             "Fix each field the message names (keys and values are case-sensitive, booleans are JSON booleans, KMS modes need a key). The emr-security SecurityConfiguration component builds valid documents from typed arguments.",
-        configSchema: {
-            properties: {
-                releaseLabel: {
-                    type: "string",
-                    pattern: "^emr-\\d+\\.\\d+\\.\\d+$",
-                    description: "Also refuse features this EMR release (e.g. emr-7.5.0) does not support.",
-                },
-                ignoreCodes: {
-                    type: "array",
-                    items: { type: "string", enum: Object.keys(PROBLEM_CODES) },
-                    default: [],
-                    description: "Problem codes not to report, for a team that accepts a known deviation on purpose.",
-                },
-            },
-        },
+        configSchema: OPTIONS.configSchema,
     },
-    { releaseLabel: undefined as string | undefined, ignoreCodes: [] as string[] },
+    OPTIONS.defaults,
     (document, config, parsed) => {
         const problems = [
             ...(parsed.duplicates ?? []),

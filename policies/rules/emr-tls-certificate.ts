@@ -2,9 +2,20 @@ import { IN_TRANSIT } from "../compliance";
 import { shown } from "../model";
 import { TLS_CERTIFICATES, TLS_PRIVATE_KEY } from "../resources";
 import { resourceRule } from "../analyses/kit";
+import { option, ruleOptions } from "../analyses/ruleOptions";
 
 /** Curves of at least P-256's strength; the tls provider's own default, P224, is not among them. */
 const STRONG_CURVES = ["P256", "P384", "P521"];
+
+const OPTIONS = ruleOptions({
+    minRsaBits: option<number>({ type: "integer", minimum: 2048, default: 2048, description: "The smallest RSA key allowed, in bits." }),
+    maxValidityHours: option<number>({
+        type: "integer",
+        minimum: 1,
+        default: 8760,
+        description: "The longest certificate validity allowed, in hours.",
+    }),
+});
 
 export const emrTlsCertificate = resourceRule(
     {
@@ -16,20 +27,10 @@ export const emrTlsCertificate = resourceRule(
         compliance: IN_TRANSIT,
         remediationSteps:
             'Use tls.PrivateKey with algorithm "RSA" and rsaBits 2048 or more, or "ECDSA" with ecdsaCurve P256 or stronger, and keep validityPeriodHours within the maximum; rotate by renewing (earlyRenewalHours).',
-        configSchema: {
-            properties: {
-                minRsaBits: { type: "integer", minimum: 2048, default: 2048, description: "The smallest RSA key allowed, in bits." },
-                maxValidityHours: {
-                    type: "integer",
-                    minimum: 1,
-                    default: 8760,
-                    description: "The longest certificate validity allowed, in hours.",
-                },
-            },
-        },
+        configSchema: OPTIONS.configSchema,
     },
     [TLS_PRIVATE_KEY, ...TLS_CERTIFICATES],
-    { minRsaBits: 2048, maxValidityHours: 8760 },
+    OPTIONS.defaults,
     (props, config, args) => {
         if (args.type !== TLS_PRIVATE_KEY) {
             const hours = props.validityPeriodHours;

@@ -2,9 +2,20 @@ import { KEY_MANAGEMENT } from "../compliance";
 import { shown } from "../model";
 import { KMS_KEY_TYPES, NATIVE_KMS_KEY } from "../resources";
 import { resourceRule } from "../analyses/kit";
+import { option, ruleOptions } from "../analyses/ruleOptions";
 
 /** What KMS uses when no window is set. */
 const KMS_DEFAULT_WINDOW = 30;
+
+const OPTIONS = ruleOptions({
+    minimumDays: option<number>({
+        type: "integer",
+        minimum: 7,
+        maximum: 30,
+        default: 30,
+        description: "The shortest deletion window allowed, in days.",
+    }),
+});
 
 export const kmsKeyDeletionWindow = resourceRule(
     {
@@ -16,20 +27,10 @@ export const kmsKeyDeletionWindow = resourceRule(
         compliance: KEY_MANAGEMENT,
         remediationSteps:
             "Set deletionWindowInDays (aws-native: pendingWindowInDays) to at least the minimum, or leave it unset for KMS's 30 days.",
-        configSchema: {
-            properties: {
-                minimumDays: {
-                    type: "integer",
-                    minimum: 7,
-                    maximum: 30,
-                    default: 30,
-                    description: "The shortest deletion window allowed, in days.",
-                },
-            },
-        },
+        configSchema: OPTIONS.configSchema,
     },
     KMS_KEY_TYPES,
-    { minimumDays: 30 },
+    OPTIONS.defaults,
     (props, config, args) => {
         const days = (args.type === NATIVE_KMS_KEY ? props.pendingWindowInDays : props.deletionWindowInDays) ?? KMS_DEFAULT_WINDOW;
         return typeof days === "number" && days >= config.minimumDays

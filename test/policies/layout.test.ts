@@ -22,4 +22,12 @@ describe("the pack's layout", () => {
             assert.deepStrictEqual(exported, [rule], rule.name);
         }
     });
+
+    it("states each rule option once: the schema's default is the runtime default (ruleOptions), never a second object", () => {
+        for (const rule of RULES.filter((r) => r.configSchema)) {
+            const source = fs.readFileSync(path.join(RULES_DIR, `${rule.name}.ts`), "utf8");
+            assert.match(source, /configSchema: OPTIONS\.configSchema/, rule.name);
+            assert.match(source, /^ {4}OPTIONS\.defaults,$/m, rule.name);
+        }
+    });
 });
