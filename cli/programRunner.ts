@@ -12,7 +12,7 @@ import { EngineServer, LogEntry } from "./engineServer";
 import { EngineSettings, OfflineEngine } from "./offlineEngine";
 import { ProjectFile, StackConfig } from "./stackConfig";
 import { describe, groupMembers, markedProcesses, ProcessInfo, RUN_MARKER, signal } from "./processes";
-import { isSecretWrapper } from "./values";
+import { isSecretEnvelope } from "../policies/secrets";
 
 export interface ProgramRun {
     engine: OfflineEngine;
@@ -283,7 +283,7 @@ export async function runProgram(dir: string, project: ProjectFile, config: Stac
 
     const outputs: ProgramRun["outputs"] = {};
     for (const [key, value] of Object.entries(server.stackOutputs ?? {})) {
-        outputs[key] = { value, secret: isSecretWrapper(value) };
+        outputs[key] = { value, secret: isSecretEnvelope(value) };
     }
     return {
         engine,

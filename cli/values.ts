@@ -3,7 +3,7 @@
  * signature, and values unknown at preview as the SDK's unknown.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { isSecretEnvelope, SECRET_SIG, SECRET_VALUE } from "../policies/secrets";
+import { isSecretEnvelope } from "../policies/secrets";
 import { UNKNOWN } from "../policies/unknown";
 
 let sdk: typeof pulumi | undefined;
@@ -15,13 +15,8 @@ function isUnknown(value: unknown): boolean {
     return sdk.isUnknown(value);
 }
 
-export { SECRET_SIG, SECRET_VALUE };
 export const MASK = "[secret]";
 export const SHOWN_UNKNOWN = "[unknown]";
-
-export function isSecretWrapper(value: unknown): value is { value: unknown } {
-    return isSecretEnvelope(value);
-}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
@@ -31,7 +26,7 @@ function mapValues(value: unknown, secret: (inner: unknown) => unknown, unknown:
     if (isUnknown(value) || value === UNKNOWN) {
         return unknown;
     }
-    if (isSecretWrapper(value)) {
+    if (isSecretEnvelope(value)) {
         return secret(value.value);
     }
     if (Array.isArray(value)) {

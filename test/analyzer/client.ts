@@ -6,7 +6,7 @@
 import type * as grpc from "@grpc/grpc-js";
 import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
-import { SECRET_SIG, SECRET_VALUE } from "../../cli/values";
+import { SECRET_SIG, SECRET_VALUE } from "../../policies/secrets";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // Everything that touches the wire is loaded from the SDK the pack itself resolves: its generated
