@@ -46,12 +46,8 @@ export { ClusterConfiguration, mergeClusterConfigurations } from "./components/c
 export { HdfsEncryptionZone, hdfsEncryptionZones, HdfsEncryptionZonesOptions } from "./components/hdfsEncryptionZones";
 
 // The document builder, the validator and the parser.
-export {
-    buildSecurityConfiguration,
-    BuildOptions,
-    SecurityConfigurationError,
-    SecurityConfigurationSpec,
-} from "./components/securityConfigurationDocument";
+export { buildSecurityConfiguration, BuildOptions, SecurityConfigurationSpec } from "./components/securityConfigurationDocument";
+export { InvalidArgumentsError } from "./components/invalidArguments";
 export {
     parseSecurityConfiguration,
     Problem,

@@ -1,24 +1,15 @@
 /**
- * Construction-time argument checks shared by the components: collect every problem, then throw
- * one error that lists them all. Values that are outputs are checked when they resolve.
+ * Construction-time argument checks shared by the components, each adding `Problem`s to a list;
+ * `invalidArguments.ts` throws the list as one error. Values that are outputs are checked when they
+ * resolve.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { FORMATS, Format, KmsKeyReference, kmsKeyReference, ProblemCode, quote, shown } from "../policies/model";
+import { FORMATS, Format, KmsKeyReference, kmsKeyReference, Problem, quote, shown } from "../policies/model";
 
 export { shown };
 
-/**
- * A problem with a component's arguments: `path` is the argument's path (`kerberos.realm`). Problems
- * that come from the document validator keep its code; the components' own checks may set one.
- */
-export interface ArgumentProblem {
-    path: string;
-    message: string;
-    code?: ProblemCode;
-}
-
 /** Checks an option is a boolean; `undefined` means its default. `null`, `0`, `""` or `"false"` never pass as false. */
-export function checkBoolean(problems: ArgumentProblem[], path: string, value: unknown): void {
+export function checkBoolean(problems: Problem[], path: string, value: unknown): void {
     if (value !== undefined && typeof value !== "boolean" && !isDeferred(value)) {
         problems.push({
             path,
@@ -28,18 +19,6 @@ export function checkBoolean(problems: ArgumentProblem[], path: string, value: u
     }
 }
 
-export function formatProblems(heading: string, problems: readonly ArgumentProblem[]): string {
-    return `${heading}:\n${problems.map((p) => `  - ${p.path || "(arguments)"}: ${p.message}`).join("\n")}`;
-}
-
-/** Throws one error naming every problem, against the component that was given the arguments. */
-export function throwIfProblems(component: pulumi.Resource, kind: string, name: string, problems: readonly ArgumentProblem[]): void {
-    if (problems.length > 0) {
-        // No stack: the message names every argument, and an error that carries the resource is
-        // otherwise printed with the whole resource graph.
-        throw new pulumi.ResourceError(formatProblems(`Invalid arguments for ${kind} "${name}"`, problems), component, true);
-    }
-}
 
 /** Not a plain value yet: an output or a promise, checked when it resolves. */
 export function isDeferred(value: unknown): boolean {
@@ -47,7 +26,7 @@ export function isDeferred(value: unknown): boolean {
 }
 
 /** Checks a plain string against a model format; outputs and absent values pass for now. */
-export function checkFormat(problems: ArgumentProblem[], path: string, value: unknown, format: Format): void {
+export function checkFormat(problems: Problem[], path: string, value: unknown, format: Format): void {
     if (typeof value === "string") {
         const wrong = FORMATS[format](value);
         if (wrong) {
@@ -59,22 +38,26 @@ export function checkFormat(problems: ArgumentProblem[], path: string, value: un
 }
 
 /** Checks each plain item of a list of strings against a format. */
-export function checkFormats(problems: ArgumentProblem[], path: string, values: readonly unknown[] | undefined, format: Format): void {
-    (values ?? []).forEach((value, i) => checkFormat(problems, `${path}[${i}]`, value, format));
+export function checkFormats(problems: Problem[], path: string, values: unknown, format: Format): void {
+    listArgument(problems, path, values).forEach((value, i) => checkFormat(problems, `${path}[${i}]`, value, format));
 }
 
 /** Checks a plain number is an integer within a range; outputs and absent values pass for now. */
-export function checkInteger(problems: ArgumentProblem[], path: string, value: unknown, min: number, max: number): void {
+export function checkInteger(problems: Problem[], path: string, value: unknown, min: number, max: number): void {
     if (value === undefined || isDeferred(value)) {
         return;
     }
     if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-        problems.push({ path, message: `${path} must be a whole number from ${min} to ${max}; got ${shown(value)}` });
+        problems.push({
+            path,
+            code: typeof value === "number" ? "out-of-range" : "wrong-type",
+            message: `${path} must be a whole number from ${min} to ${max}; got ${shown(value)}`,
+        });
     }
 }
 
 /** Checks a plain string is one of the allowed values (case-sensitive, as EMR is). */
-export function checkOneOf(problems: ArgumentProblem[], path: string, value: unknown, allowed: readonly string[]): void {
+export function checkOneOf(problems: Problem[], path: string, value: unknown, allowed: readonly string[]): void {
     if (value === undefined || isDeferred(value)) {
         return;
     }
@@ -82,17 +65,38 @@ export function checkOneOf(problems: ArgumentProblem[], path: string, value: unk
         const quoted = allowed.map((a) => JSON.stringify(a));
         problems.push({
             path,
+            code: typeof value === "string" ? "value-not-allowed" : "wrong-type",
             message: `${path} must be ${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}; got ${shown(value)}`,
         });
     }
 }
 
 /** A nested argument's problems, as the enclosing component reports them (`certificate.rsaBits`). */
-export function prefixProblems(prefix: string, problems: readonly ArgumentProblem[]): ArgumentProblem[] {
-    return problems.map((p) => ({
-        path: p.path ? `${prefix}.${p.path}` : prefix,
-        message: p.path && p.message.startsWith(p.path) ? `${prefix}.${p.message}` : p.message,
-    }));
+export function prefixProblems(prefix: string, problems: readonly Problem[]): Problem[] {
+    return movedProblems(problems, (path) => (path ? `${prefix}.${path}` : prefix));
+}
+
+/**
+ * Problems a child's check found, reported at the parent's argument that supplied each value
+ * (`keyUserRoleArns[0]` to `instanceProfileRoleArn`). Messages start with the path they name.
+ */
+export function movedProblems(problems: readonly Problem[], move: (path: string) => string): Problem[] {
+    return problems.map((p) => {
+        const path = move(p.path);
+        return { ...p, path, message: p.path && p.message.startsWith(p.path) ? path + p.message.slice(p.path.length) : p.message };
+    });
+}
+
+/** A list argument: its items, or none with a problem when it is not a list (a string would spread into letters). */
+export function listArgument(problems: Problem[], path: string, value: unknown): readonly unknown[] {
+    if (value === undefined || isDeferred(value)) {
+        return [];
+    }
+    if (!Array.isArray(value)) {
+        problems.push({ path, code: "wrong-type", message: `${path} must be a list, or left unset; got ${shown(value)}` });
+        return [];
+    }
+    return value;
 }
 
 const KEY_FORMS: Record<Exclude<KmsKeyReference, "key-arn">, string> = {
@@ -125,14 +129,14 @@ export function warnKeyReferences(component: pulumi.Resource, label: string, key
 }
 
 /** A nested group of arguments (`kerberos`, `certificate`...): an object, or unset; never `null` or a scalar. */
-export function checkNestedObject(problems: ArgumentProblem[], path: string, value: unknown): void {
+export function checkNestedObject(problems: Problem[], path: string, value: unknown): void {
     if (value === null || (value !== undefined && (typeof value !== "object" || Array.isArray(value)))) {
         problems.push({ path, code: "wrong-type", message: `${path} must be an object, or left unset; got ${shown(value)}` });
     }
 }
 
 /** Arguments that are not an object at all (`null`, a string): one problem saying so, before any other check reads them. */
-export function checkArgumentsObject(args: unknown): ArgumentProblem | undefined {
+export function checkArgumentsObject(args: unknown): Problem | undefined {
     return typeof args === "object" && args !== null && !Array.isArray(args)
         ? undefined
         : { path: "(arguments)", code: "wrong-type", message: `the arguments must be an object; got ${shown(args)}` };
@@ -142,7 +146,7 @@ export function checkArgumentsObject(args: unknown): ArgumentProblem | undefined
  * ARNs held to the partition the component is told it runs in: a key policy or configuration that
  * names a role of another partition (`aws-cn` against `aws`) is refused by KMS and cannot work.
  */
-export function checkPartitions(problems: ArgumentProblem[], partition: unknown, arns: Record<string, unknown>): void {
+export function checkPartitions(problems: Problem[], partition: unknown, arns: Record<string, unknown>): void {
     // An invalid partition is reported on its own; comparing against it would only repeat that.
     if (typeof partition !== "string" || !/^aws(-[a-z]+)*$/.test(partition)) {
         return;

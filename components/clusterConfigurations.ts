@@ -2,7 +2,8 @@
  * EMR cluster configuration objects (`Classification`, `Properties`, `Configurations`, as the API
  * and `aws.emr.Cluster`'s `configurationsJson` take them), and merging lists of them.
  */
-import { describe, quote } from "../policies/model";
+import { describe, Problem, quote } from "../policies/model";
+import { throwIfProblems } from "./invalidArguments";
 
 export interface ClusterConfiguration {
     Classification: string;
@@ -25,7 +26,7 @@ interface Merging {
 }
 
 /** A list as given: configuration objects, or their JSON text (such as the baseline's `clusterConfigurationsJson`). */
-function listOf(list: unknown, at: string, problems: string[]): unknown[] {
+function listOf(list: unknown, at: string, problems: Problem[]): unknown[] {
     if (typeof list === "string") {
         try {
             const parsed: unknown = JSON.parse(list);
@@ -35,11 +36,15 @@ function listOf(list: unknown, at: string, problems: string[]): unknown[] {
         } catch {
             // Named below.
         }
-        problems.push(`${at} is text but not a JSON list of configurations: give the list, or its JSON text`);
+        problems.push({
+            path: at,
+            code: "not-json",
+            message: `${at} is text but not a JSON list of configurations: give the list, or its JSON text`,
+        });
         return [];
     }
     if (!Array.isArray(list)) {
-        problems.push(`${at} must be a list of configurations, or its JSON text; got ${describe(list)}`);
+        problems.push({ path: at, code: "wrong-type", message: `${at} must be a list of configurations, or its JSON text; got ${describe(list)}` });
         return [];
     }
     return list;
@@ -52,24 +57,22 @@ function listOf(list: unknown, at: string, problems: string[]): unknown[] {
  * with sorted properties and no empty `Configurations`.
  */
 export function mergeClusterConfigurations(...lists: (ClusterConfiguration[] | string)[]): ClusterConfiguration[] {
-    const problems: string[] = [];
+    const problems: Problem[] = [];
     const merged = mergeInto(
         lists.flatMap((list, i) =>
             listOf(list, `lists[${i}]`, problems).map((c, j) => ({ c: c as ClusterConfiguration, from: `lists[${i}][${j}]` })),
         ),
         problems,
     );
-    if (problems.length > 0) {
-        throw new Error(`Cannot merge cluster configurations:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    }
+    throwIfProblems("Cannot merge cluster configurations", problems);
     return merged;
 }
 
-function mergeInto(items: { c: ClusterConfiguration; from: string }[], problems: string[]): ClusterConfiguration[] {
+function mergeInto(items: { c: ClusterConfiguration; from: string }[], problems: Problem[]): ClusterConfiguration[] {
     const byClassification = new Map<string, Merging>();
     for (const { c, from } of items) {
         if (typeof c !== "object" || c === null || typeof c.Classification !== "string") {
-            problems.push(`${from} must be an object with a Classification`);
+            problems.push({ path: from, code: "wrong-type", message: `${from} must be an object with a Classification` });
             continue;
         }
         let entry = byClassification.get(c.Classification);
@@ -82,16 +85,20 @@ function mergeInto(items: { c: ClusterConfiguration; from: string }[], problems:
         }
         for (const [key, value] of Object.entries(c.Properties ?? {})) {
             if (typeof value !== "string") {
-                problems.push(
-                    `${from} ${c.Classification} ${quote(key)} must be a string (the provider decodes Properties as strings and refuses anything else); got ${describe(value)}`,
-                );
+                problems.push({
+                    path: `${from}.Properties[${quote(key)}]`,
+                    code: "wrong-type",
+                    message: `${from} ${c.Classification} ${quote(key)} must be a string (the provider decodes Properties as strings and refuses anything else); got ${describe(value)}`,
+                });
                 continue;
             }
             const seen = entry.Properties.get(key);
             if (seen && seen.value !== value) {
-                problems.push(
-                    `${c.Classification} ${quote(key)} is ${quote(seen.value)} in ${seen.from} and ${quote(value)} in ${from}: keep one value`,
-                );
+                problems.push({
+                    path: `${from}.Properties[${quote(key)}]`,
+                    code: "conflicting-arguments",
+                    message: `${c.Classification} ${quote(key)} is ${quote(seen.value)} in ${seen.from} and ${quote(value)} in ${from}: keep one value`,
+                });
             } else if (!seen) {
                 entry.Properties.set(key, { value, from });
             }

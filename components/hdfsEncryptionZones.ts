@@ -4,8 +4,9 @@
  * it), plus the Hadoop KMS classifications the options ask for. Facts: emr-cluster-configurations.md,
  * section 4.
  */
-import { listed, quote } from "../policies/model";
+import { listed, Problem, ProblemCode, quote } from "../policies/model";
 import { ClusterConfiguration, sortedProperties } from "./clusterConfigurations";
+import { throwIfProblems } from "./invalidArguments";
 
 export interface HdfsEncryptionZone {
     /** The zone's HDFS directory: absolute and normalised, e.g. `/data/finance`. It must be empty when the zone is made. */
@@ -42,10 +43,9 @@ const KMS_ACL = new RegExp(
     `^(?:hadoop\\.kms\\.(?:acl|blacklist)\\.(?:${KMS_OPERATIONS.join("|")})|key\\.acl\\.[a-z0-9][a-z0-9._-]*\\.(?:${[...KEY_OPERATIONS, "ALL"].join("|")})|(?:default|whitelist)\\.key\\.acl\\.(?:${KEY_OPERATIONS.join("|")}))$`,
 );
 
-/** One thing wrong with the zones or options: `path` is the field (`zones[2].keyName`), relative to the call. */
-export interface ZoneProblem {
-    path: string;
-    message: string;
+/** A problem at a field (`zones[2].keyName`, relative to the call), its message starting with the field. */
+function problem(path: string, code: ProblemCode, message: string): Problem {
+    return { path, code, message: `${path} ${message}` };
 }
 
 function pathProblem(path: unknown): string | undefined {
@@ -73,55 +73,56 @@ function pathProblem(path: unknown): string | undefined {
     return undefined;
 }
 
-function propertyProblems(name: string, map: unknown, valid?: RegExp): ZoneProblem[] {
+function propertyProblems(name: string, map: unknown, valid?: RegExp): Problem[] {
     if (map === undefined) {
         return [];
     }
     if (typeof map !== "object" || map === null || Array.isArray(map)) {
-        return [{ path: name, message: "must be an object of string properties" }];
+        return [problem(name, "wrong-type", "must be an object of string properties")];
     }
     const acl =
         "is not a kms-acls.xml property (hadoop.kms.acl.<OP>, hadoop.kms.blacklist.<OP>, key.acl.<key>.<OP>, default.key.acl.<OP>, whitelist.key.acl.<OP>)";
     return Object.entries(map).flatMap(([key, value]) => [
-        ...(typeof value === "string"
-            ? []
-            : [{ path: `${name}[${quote(key)}]`, message: "must be a string (EMR property values are strings)" }]),
-        ...(valid && !valid.test(key) ? [{ path: `${name}[${quote(key)}]`, message: acl }] : []),
+        ...(typeof value === "string" ? [] : [problem(`${name}[${quote(key)}]`, "wrong-type", "must be a string (EMR property values are strings)")]),
+        ...(valid && !valid.test(key) ? [problem(`${name}[${quote(key)}]`, "unknown-key", acl)] : []),
     ]);
 }
 
 /** Every problem with zones and options, by field; what `hdfsEncryptionZones` would throw for. */
-export function checkHdfsEncryptionZones(zones: unknown, options: HdfsEncryptionZonesOptions = {}, root = "zones"): ZoneProblem[] {
-    const problems: ZoneProblem[] = [];
+export function checkHdfsEncryptionZones(zones: unknown, options: HdfsEncryptionZonesOptions = {}, root = "zones"): Problem[] {
+    const problems: Problem[] = [];
     const list: unknown[] = Array.isArray(zones) ? zones : [];
     if (!Array.isArray(zones) || zones.length === 0) {
-        problems.push({ path: root, message: "must list at least one { path, keyName }" });
+        problems.push(problem(root, Array.isArray(zones) ? "too-few-items" : "wrong-type", "must list at least one { path, keyName }"));
     }
     const byPath = new Map<string, number>();
     list.forEach((zone, i) => {
         const at = `${root}[${i}]`;
         if (typeof zone !== "object" || zone === null) {
-            problems.push({ path: at, message: "must be an object with path and keyName" });
+            problems.push(problem(at, "wrong-type", "must be an object with path and keyName"));
             return;
         }
         const { path, keyName } = zone as Record<string, unknown>;
         const wrongPath = pathProblem(path);
         if (wrongPath) {
-            problems.push({ path: `${at}.path`, message: wrongPath });
+            problems.push(problem(`${at}.path`, typeof path === "string" ? "bad-format" : "wrong-type", wrongPath));
         }
         if (typeof keyName !== "string" || !KEY_NAME.test(keyName)) {
             const upper = typeof keyName === "string" && /[A-Z]/.test(keyName);
-            problems.push({
-                path: `${at}.keyName`,
-                message: upper
+            problems.push(
+                problem(
+                    `${at}.keyName`,
+                    typeof keyName === "string" ? "bad-format" : "wrong-type",
+                    upper
                     ? `must be lower case: Hadoop KMS refuses upper-case key names, and the cluster fails at launch; got ${quote(keyName)}`
-                    : `must be lower-case letters, digits, ".", "_" or "-"; got ${typeof keyName === "string" ? quote(keyName) : typeof keyName}`,
-            });
+                        : `must be lower-case letters, digits, ".", "_" or "-"; got ${typeof keyName === "string" ? quote(keyName) : typeof keyName}`,
+                ),
+            );
         }
         if (typeof path === "string") {
             const first = byPath.get(path);
             if (first !== undefined) {
-                problems.push({ path: `${at}.path`, message: `${quote(path)} is already ${root}[${first}].path: one zone per path` });
+                problems.push(problem(`${at}.path`, "duplicate-item", `is ${quote(path)}, already ${root}[${first}].path: one zone per path`));
             } else {
                 byPath.set(path, i);
             }
@@ -134,13 +135,15 @@ export function checkHdfsEncryptionZones(zones: unknown, options: HdfsEncryption
 /**
  * The cluster configurations for HDFS encryption zones: one `hdfs-encryption-zones` object with the
  * zones sorted by path, then `hadoop-kms-acls` and `hadoop-kms-site` when asked for. Pure and
- * deterministic. Throws one error listing every problem, by index and field.
+ * deterministic. Throws one `InvalidArgumentsError` listing every problem, by index and field.
  */
 export function hdfsEncryptionZones(zones: HdfsEncryptionZone[], options: HdfsEncryptionZonesOptions = {}): ClusterConfiguration[] {
-    const problems = checkHdfsEncryptionZones(zones, options);
-    if (problems.length > 0) {
-        throw new Error(`Invalid HDFS encryption zones:\n${problems.map((p) => `  - ${p.path} ${p.message}`).join("\n")}`);
-    }
+    throwIfProblems("Invalid HDFS encryption zones", checkHdfsEncryptionZones(zones, options));
+    return zoneConfigurations(zones, options);
+}
+
+/** `hdfsEncryptionZones` for zones and options already checked (the baseline checks them with its other arguments). */
+export function zoneConfigurations(zones: HdfsEncryptionZone[], options: HdfsEncryptionZonesOptions = {}): ClusterConfiguration[] {
     const byKey = new Map<string, string[]>();
     for (const { path, keyName } of zones) {
         const paths = byKey.get(keyName) ?? [];

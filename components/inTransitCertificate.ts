@@ -3,19 +3,11 @@ import * as s3 from "@pulumi/aws/s3";
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateKey } from "@pulumi/tls/privateKey";
 import { SelfSignedCert } from "@pulumi/tls/selfSignedCert";
-import {
-    ArgumentProblem,
-    checkArgumentsObject,
-    checkFormat,
-    checkInteger,
-    checkOneOf,
-    isDeferred,
-    throwIfProblems,
-    warnKeyReferences,
-    shown,
-} from "./argumentChecks";
+import { Problem } from "../policies/model";
+import { checkArgumentsObject, checkFormat, checkInteger, checkOneOf, isDeferred, listArgument, shown, warnKeyReferences } from "./argumentChecks";
 import { certificateArchive, certificateDnsNames, certificateObjectKey, privateDnsWildcard, s3Uri } from "./certificateFiles";
 import { createHardenedBucket } from "./hardenedBucket";
+import { throwIfProblems, unlessCheckedByParent } from "./invalidArguments";
 
 export const KEY_ALGORITHMS = ["RSA", "ECDSA"] as const;
 export const RSA_BITS = [2048, 3072, 4096] as const;
@@ -80,12 +72,14 @@ export class InTransitCertificate extends pulumi.ComponentResource {
 
     constructor(name: string, args: InTransitCertificateArgs, opts?: pulumi.ComponentResourceOptions) {
         super("emr-security:index:InTransitCertificate", name, {}, opts);
-        throwIfProblems(this, "InTransitCertificate", name, checkInTransitCertificateArgs(args));
+        const invalid = `Invalid arguments for InTransitCertificate "${name}"`;
+        throwIfProblems(invalid, unlessCheckedByParent(args, checkInTransitCertificateArgs), this);
 
-        // Values that arrive as outputs are held to the same checks when they resolve.
-        const checked = <T>(value: pulumi.Input<T>, check: (resolved: T) => ArgumentProblem[]) =>
+        // Values that arrive as outputs are held to the same checks when they resolve; plain ones
+        // were checked above.
+        const checked = <T>(value: pulumi.Input<T>, check: (resolved: T) => Problem[]) =>
             pulumi.output(value).apply((resolved) => {
-                throwIfProblems(this, "InTransitCertificate", name, check(resolved as T));
+                throwIfProblems(invalid, isDeferred(value) ? check(resolved as T) : [], this);
                 return resolved;
             }) as pulumi.Output<T>;
         let chain: pulumi.Output<string>;
@@ -162,12 +156,12 @@ export class InTransitCertificate extends pulumi.ComponentResource {
 }
 
 /** Every problem with the arguments that can be seen without resolving outputs. */
-export function checkInTransitCertificateArgs(args: InTransitCertificateArgs): ArgumentProblem[] {
+export function checkInTransitCertificateArgs(args: InTransitCertificateArgs): Problem[] {
     const notAnObject = checkArgumentsObject(args);
     if (notAnObject) {
         return [notAnObject];
     }
-    const problems: ArgumentProblem[] = [
+    const problems: Problem[] = [
         ...pemProblems("certificateChainPem", args.certificateChainPem, "CERTIFICATE"),
         ...pemProblems("trustedCertificatesPem", args.trustedCertificatesPem, "CERTIFICATE"),
         ...pemProblems("privateKeyPem", args.privateKeyPem, "PRIVATE KEY"),
@@ -178,6 +172,7 @@ export function checkInTransitCertificateArgs(args: InTransitCertificateArgs): A
         if (args.certificateChainPem === undefined || args.privateKeyPem === undefined) {
             problems.push({
                 path: "certificateChainPem",
+                code: "missing-required",
                 message: "certificateChainPem and privateKeyPem must be given together, or neither to generate a certificate",
             });
         }
@@ -193,6 +188,7 @@ export function checkInTransitCertificateArgs(args: InTransitCertificateArgs): A
             if (args[generatedOnly] !== undefined) {
                 problems.push({
                     path: generatedOnly,
+                    code: "conflicting-arguments",
                     message: `${generatedOnly} applies to a generated certificate, not to one you bring`,
                 });
             }
@@ -200,6 +196,7 @@ export function checkInTransitCertificateArgs(args: InTransitCertificateArgs): A
     } else if (args.trustedCertificatesPem !== undefined) {
         problems.push({
             path: "trustedCertificatesPem",
+            code: "conflicting-arguments",
             message: "trustedCertificatesPem applies to a certificate you bring; a generated one is its own trust anchor",
         });
     }
@@ -207,21 +204,22 @@ export function checkInTransitCertificateArgs(args: InTransitCertificateArgs): A
     if (args.rsaBits !== undefined && !(RSA_BITS as readonly number[]).includes(args.rsaBits)) {
         problems.push({
             path: "rsaBits",
+            code: typeof args.rsaBits === "number" ? "value-not-allowed" : "wrong-type",
             message: `rsaBits must be 2048, 3072 or 4096 (smaller RSA keys are refused); got ${shown(args.rsaBits)}`,
         });
     }
     if (args.rsaBits !== undefined && args.keyAlgorithm === "ECDSA") {
-        problems.push({ path: "rsaBits", message: 'rsaBits applies to keyAlgorithm "RSA"' });
+        problems.push({ path: "rsaBits", code: "conflicting-arguments", message: 'rsaBits applies to keyAlgorithm "RSA"' });
     }
     if (args.ecdsaCurve !== undefined && args.keyAlgorithm !== "ECDSA") {
-        problems.push({ path: "ecdsaCurve", message: 'ecdsaCurve applies to keyAlgorithm "ECDSA"' });
+        problems.push({ path: "ecdsaCurve", code: "conflicting-arguments", message: 'ecdsaCurve applies to keyAlgorithm "ECDSA"' });
     }
     checkOneOf(problems, "ecdsaCurve", args.ecdsaCurve, ECDSA_CURVES);
     checkInteger(problems, "validityHours", args.validityHours, 24, MAX_VALIDITY_HOURS);
     const validity = args.validityHours ?? 8760;
     checkInteger(problems, "earlyRenewalHours", args.earlyRenewalHours, 0, validity - 1);
     problems.push(...regionProblems(args.region));
-    (args.extraDnsNames ?? []).forEach((dnsName, i) => {
+    listArgument(problems, "extraDnsNames", args.extraDnsNames).forEach((dnsName, i) => {
         if (!isDeferred(dnsName)) {
             checkFormat(problems, `extraDnsNames[${i}]`, typeof dnsName === "string" ? dnsName.replace(/^\*\./, "") : dnsName, "dnsName");
         }
@@ -230,6 +228,7 @@ export function checkInTransitCertificateArgs(args: InTransitCertificateArgs): A
     if (args.kmsKeyArn !== undefined && args.bucketName !== undefined) {
         problems.push({
             path: "kmsKeyArn",
+            code: "conflicting-arguments",
             message: "kmsKeyArn sets the encryption of a created bucket; with bucketName, configure your bucket's encryption yourself",
         });
     }
@@ -242,13 +241,13 @@ const MAX_OBJECT_KEY_BYTES = 1024;
 /** What the zip's name adds to the prefix: 16 hex digits and `.zip`. */
 const ZIP_NAME_BYTES = 20;
 
-function regionProblems(region: unknown): ArgumentProblem[] {
+function regionProblems(region: unknown): Problem[] {
     return typeof region === "string" && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)
-        ? [{ path: "region", message: `region must be an AWS Region such as us-east-1; got ${shown(region)}` }]
+        ? [{ path: "region", code: "bad-format", message: `region must be an AWS Region such as us-east-1; got ${shown(region)}` }]
         : [];
 }
 
-function objectKeyPrefixProblems(prefix: unknown): ArgumentProblem[] {
+function objectKeyPrefixProblems(prefix: unknown): Problem[] {
     if (typeof prefix !== "string") {
         return [];
     }
@@ -257,6 +256,7 @@ function objectKeyPrefixProblems(prefix: unknown): ArgumentProblem[] {
         ? [
               {
                   path: "objectKeyPrefix",
+                  code: "out-of-range",
                   message: `objectKeyPrefix is ${bytes} bytes; with the zip's name (${ZIP_NAME_BYTES} bytes) it must fit S3's ${MAX_OBJECT_KEY_BYTES}-byte key limit`,
               },
           ]
@@ -267,7 +267,7 @@ function objectKeyPrefixProblems(prefix: unknown): ArgumentProblem[] {
  * A PEM block of the expected kind, non-empty. The value is never shown: a private key is secret,
  * and a certificate chain can be long.
  */
-function pemProblems(path: string, pem: unknown, kind: "CERTIFICATE" | "PRIVATE KEY"): ArgumentProblem[] {
+function pemProblems(path: string, pem: unknown, kind: "CERTIFICATE" | "PRIVATE KEY"): Problem[] {
     if (pem === undefined || isDeferred(pem)) {
         return [];
     }
@@ -276,6 +276,7 @@ function pemProblems(path: string, pem: unknown, kind: "CERTIFICATE" | "PRIVATE 
         return [
             {
                 path,
+                code: "bad-format",
                 message: `${path} must be PEM text holding a ${kind} block (-----BEGIN ...${kind}----- ... -----END ...${kind}-----); got ${typeof pem === "string" ? `${pem.length} characters without one` : shown(pem)}`,
             },
         ];

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RandomPassword } from "@pulumi/random/randomPassword";
-import { throwIfProblems } from "./argumentChecks";
+import { isDeferred } from "./argumentChecks";
+import { throwIfProblems, unlessCheckedByParent } from "./invalidArguments";
 import {
     checkKerberosArgs,
     checkResolvedRealms,
@@ -44,16 +45,17 @@ export class Kerberos extends pulumi.ComponentResource {
 
     constructor(name: string, args: KerberosArgs, opts?: pulumi.ComponentResourceOptions) {
         super("emr-security:index:Kerberos", name, {}, opts);
-        throwIfProblems(this, "Kerberos", name, checkKerberosArgs(args));
+        const invalid = `Invalid arguments for Kerberos "${name}"`;
+        throwIfProblems(invalid, unlessCheckedByParent(args, checkKerberosArgs), this);
         const needs = kerberosNeeds(args);
 
-        // A given password that arrives as an output is checked when it resolves, as a plain one is now.
+        // A given password that arrives as an output is checked when it resolves; a plain one was checked above.
         const password = (given: pulumi.Input<string> | undefined, field: string, role: string): pulumi.Output<string> =>
             pulumi.secret(
                 given === undefined
                     ? generatedPassword(`${name}-${role}`, this).result
                     : pulumi.output(given).apply((value) => {
-                          throwIfProblems(this, "Kerberos", name, secretProblems(field, value));
+                          throwIfProblems(invalid, isDeferred(given) ? secretProblems(field, value) : [], this);
                           return value;
                       }),
             );
@@ -66,7 +68,8 @@ export class Kerberos extends pulumi.ComponentResource {
         this.adDomainJoinPassword = pulumi.secret(pulumi.output(adJoin));
 
         const realm = pulumi.all([args.realm, args.crossRealmTrust?.realm]).apply(([clusterRealm, trustedRealm]) => {
-            throwIfProblems(this, "Kerberos", name, checkResolvedRealms(clusterRealm, trustedRealm));
+            const late = isDeferred(args.realm) || isDeferred(args.crossRealmTrust?.realm);
+            throwIfProblems(invalid, late ? checkResolvedRealms(clusterRealm, trustedRealm) : [], this);
             return clusterRealm;
         });
         this.kerberosConfiguration = pulumi.output(kerberosConfigurationSection(args));
@@ -74,7 +77,7 @@ export class Kerberos extends pulumi.ComponentResource {
             pulumi
                 .all([realm, this.kdcAdminPassword, crossRealm, args.adDomainJoinUser, adJoin])
                 .apply(([r, kdc, trust, joinUser, joinPassword]) => {
-                    throwIfProblems(this, "Kerberos", name, secretProblems("adDomainJoinUser", joinUser));
+                    throwIfProblems(invalid, isDeferred(args.adDomainJoinUser) ? secretProblems("adDomainJoinUser", joinUser) : [], this);
                     const attributes: ClusterKerberosAttributes = { realm: r, kdcAdminPassword: kdc };
                     if (trust !== undefined) {
                         attributes.crossRealmTrustPrincipalPassword = trust;

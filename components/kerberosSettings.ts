@@ -3,9 +3,8 @@
  * and the security-configuration section they give.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { KERBEROS_PROVIDERS } from "../policies/model";
+import { KERBEROS_PROVIDERS, Problem } from "../policies/model";
 import {
-    ArgumentProblem,
     checkArgumentsObject,
     checkBoolean,
     checkFormat,
@@ -80,22 +79,23 @@ export function kerberosNeeds(args: KerberosArgs): { crossRealmPassword: boolean
 
 const REALM = /^[A-Z0-9](?:[A-Z0-9.-]*[A-Z0-9])?$/;
 
-function checkRealm(problems: ArgumentProblem[], path: string, value: unknown): void {
+function checkRealm(problems: Problem[], path: string, value: unknown): void {
     if (typeof value === "string" && !REALM.test(value)) {
         problems.push({
             path,
+            code: "bad-format",
             message: `${path} must be upper case letters, digits, "." or "-" (Kerberos realms are upper case); got ${shown(value)}`,
         });
     }
 }
 
 /** Every problem with Kerberos arguments that can be seen now. */
-export function checkKerberosArgs(args: KerberosArgs): ArgumentProblem[] {
+export function checkKerberosArgs(args: KerberosArgs): Problem[] {
     const notAnObject = checkArgumentsObject(args);
     if (notAnObject) {
         return [notAnObject];
     }
-    const problems: ArgumentProblem[] = [];
+    const problems: Problem[] = [];
     for (const nested of ["crossRealmTrust", "externalKdc"] as const) {
         checkNestedObject(problems, nested, args[nested]);
     }
@@ -103,7 +103,7 @@ export function checkKerberosArgs(args: KerberosArgs): ArgumentProblem[] {
     const provider = args.provider ?? "ClusterDedicatedKdc";
     checkOneOf(problems, "provider", args.provider, KERBEROS_PROVIDERS);
     if (args.realm === undefined) {
-        problems.push({ path: "realm", message: `realm is required` });
+        problems.push({ path: "realm", code: "missing-required", message: `realm is required` });
     }
     checkRealm(problems, "realm", args.realm);
     checkInteger(problems, "ticketLifetimeInHours", args.ticketLifetimeInHours, 1, MAX_TICKET_LIFETIME_HOURS);
@@ -113,6 +113,7 @@ export function checkKerberosArgs(args: KerberosArgs): ArgumentProblem[] {
         if (provider !== "ClusterDedicatedKdc") {
             problems.push({
                 path: "crossRealmTrust",
+                code: "conflicting-arguments",
                 message: `crossRealmTrust needs provider "ClusterDedicatedKdc"; an external KDC trusts AD through externalKdc.adIntegration`,
             });
         }
@@ -120,6 +121,7 @@ export function checkKerberosArgs(args: KerberosArgs): ArgumentProblem[] {
         if (typeof trust.realm === "string" && trust.realm === args.realm) {
             problems.push({
                 path: "crossRealmTrust.realm",
+                code: "conflicting-arguments",
                 message: `crossRealmTrust.realm must differ from the cluster's realm (${trust.realm}): trusted realms need different names`,
             });
         }
@@ -130,16 +132,17 @@ export function checkKerberosArgs(args: KerberosArgs): ArgumentProblem[] {
     const external = typeof args.externalKdc === "object" ? args.externalKdc : undefined;
     if (provider === "ExternalKdc") {
         if (!external) {
-            problems.push({ path: "externalKdc", message: `externalKdc is required when provider is "ExternalKdc"` });
+            problems.push({ path: "externalKdc", code: "missing-required", message: `externalKdc is required when provider is "ExternalKdc"` });
         }
         if (args.kdcAdminPassword === undefined) {
             problems.push({
                 path: "kdcAdminPassword",
+                code: "missing-required",
                 message: `kdcAdminPassword is required when provider is "ExternalKdc": it is the existing KDC's admin password and cannot be generated`,
             });
         }
     } else if (external) {
-        problems.push({ path: "externalKdc", message: `externalKdc needs provider "ExternalKdc"` });
+        problems.push({ path: "externalKdc", code: "conflicting-arguments", message: `externalKdc needs provider "ExternalKdc"` });
     }
     if (external) {
         checkFormat(problems, "externalKdc.adminServer", external.adminServer, "hostPort");
@@ -150,6 +153,7 @@ export function checkKerberosArgs(args: KerberosArgs): ArgumentProblem[] {
             if (typeof ad.adRealm === "string" && ad.adRealm === args.realm) {
                 problems.push({
                     path: "externalKdc.adIntegration.adRealm",
+                    code: "conflicting-arguments",
                     message: `externalKdc.adIntegration.adRealm must differ from the cluster's realm (${ad.adRealm})`,
                 });
             }
@@ -161,6 +165,7 @@ export function checkKerberosArgs(args: KerberosArgs): ArgumentProblem[] {
     if (needs.adJoin && args.adDomainJoinUser === undefined) {
         problems.push({
             path: "adDomainJoinUser",
+            code: "missing-required",
             message: `adDomainJoinUser is required with Active Directory: EMR joins the nodes to the domain with it`,
         });
     }
@@ -169,6 +174,7 @@ export function checkKerberosArgs(args: KerberosArgs): ArgumentProblem[] {
             if (args[field] !== undefined) {
                 problems.push({
                     path: field,
+                    code: "conflicting-arguments",
                     message: `${field} applies only with Active Directory (crossRealmTrust or externalKdc.adIntegration)`,
                 });
             }
@@ -177,6 +183,7 @@ export function checkKerberosArgs(args: KerberosArgs): ArgumentProblem[] {
     if (!needs.crossRealmPassword && args.crossRealmTrustPrincipalPassword !== undefined) {
         problems.push({
             path: "crossRealmTrustPrincipalPassword",
+            code: "conflicting-arguments",
             message: `crossRealmTrustPrincipalPassword applies only with crossRealmTrust: EMR refuses it otherwise`,
         });
     }
@@ -192,28 +199,40 @@ export function checkKerberosArgs(args: KerberosArgs): ArgumentProblem[] {
  * A password or account name: a string of 1 to 256 characters. Checked at construction and again
  * when an output resolves. The value is never echoed: it may be a password.
  */
-export function secretProblems(field: string, value: unknown): ArgumentProblem[] {
+export function secretProblems(field: string, value: unknown): Problem[] {
     return value !== undefined && (typeof value !== "string" || value.length === 0 || value.length > 256)
-        ? [{ path: field, message: `${field} must be a string of 1 to 256 characters` }]
+        ? [{ path: field, code: typeof value === "string" ? "out-of-range" : "wrong-type", message: `${field} must be a string of 1 to 256 characters` }]
         : [];
 }
 
 /** The checks that need resolved values: realms compared once outputs are known. */
-export function checkResolvedRealms(realm: string, trustedRealm: string | undefined): ArgumentProblem[] {
-    const problems: ArgumentProblem[] = [];
+export function checkResolvedRealms(realm: string, trustedRealm: string | undefined): Problem[] {
+    const problems: Problem[] = [];
     checkRealm(problems, "realm", realm);
     if (trustedRealm !== undefined && trustedRealm === realm) {
         problems.push({
             path: "crossRealmTrust.realm",
+            code: "conflicting-arguments",
             message: `crossRealmTrust.realm must differ from the cluster's realm (${realm})`,
         });
     }
     return problems;
 }
 
-/** The security configuration's `kerberosConfiguration` for these settings. */
-export function kerberosConfigurationSection(args: KerberosArgs): KerberosConfigurationArgs {
-    const ticketLifetimeInHours = args.ticketLifetimeInHours ?? DEFAULT_TICKET_LIFETIME_HOURS;
+/**
+ * The security configuration's `kerberosConfiguration` for these settings. `given` receives each
+ * value the caller wrote, so that a parent that has checked them can stand in for them when it
+ * checks the document as a whole.
+ */
+export function kerberosConfigurationSection(
+    args: KerberosArgs,
+    given: <T>(value: pulumi.Input<T>) => pulumi.Input<T> = (value) => value,
+): KerberosConfigurationArgs {
+    const ticketLifetimeInHours = args.ticketLifetimeInHours === undefined ? DEFAULT_TICKET_LIFETIME_HOURS : given(args.ticketLifetimeInHours);
+    const hostsOf = (from: { adminServer: pulumi.Input<string>; kdcServer: pulumi.Input<string> }) => ({
+        adminServer: given(from.adminServer),
+        kdcServer: given(from.kdcServer),
+    });
     if ((args.provider ?? "ClusterDedicatedKdc") === "ExternalKdc") {
         const external = args.externalKdc!;
         const ad = external.adIntegration;
@@ -222,9 +241,14 @@ export function kerberosConfigurationSection(args: KerberosArgs): KerberosConfig
             externalKdcConfiguration: {
                 ticketLifetimeInHours,
                 kdcServerType: "Single",
-                adminServer: external.adminServer,
-                kdcServer: external.kdcServer,
-                ...(ad && { adIntegrationConfiguration: { adRealm: ad.adRealm, adDomain: ad.adDomain, adServer: ad.adServer } }),
+                ...hostsOf(external),
+                ...(ad && {
+                    adIntegrationConfiguration: {
+                        adRealm: given(ad.adRealm),
+                        adDomain: given(ad.adDomain),
+                        adServer: ad.adServer === undefined ? undefined : given(ad.adServer),
+                    },
+                }),
             },
         };
     }
@@ -234,12 +258,7 @@ export function kerberosConfigurationSection(args: KerberosArgs): KerberosConfig
         clusterDedicatedKdcConfiguration: {
             ticketLifetimeInHours,
             ...(trust && {
-                crossRealmTrustConfiguration: {
-                    realm: trust.realm,
-                    domain: trust.domain,
-                    adminServer: trust.adminServer,
-                    kdcServer: trust.kdcServer,
-                },
+                crossRealmTrustConfiguration: { realm: given(trust.realm), domain: given(trust.domain), ...hostsOf(trust) },
             }),
         },
     };

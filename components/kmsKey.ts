@@ -2,16 +2,9 @@ import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import * as kms from "@pulumi/aws/kms";
 import * as pulumi from "@pulumi/pulumi";
-import {
-    ArgumentProblem,
-    checkArgumentsObject,
-    checkBoolean,
-    checkFormats,
-    checkInteger,
-    checkPartitions,
-    shown,
-    throwIfProblems,
-} from "./argumentChecks";
+import { Problem } from "../policies/model";
+import { checkArgumentsObject, checkBoolean, checkFormats, checkInteger, checkPartitions, isDeferred, shown } from "./argumentChecks";
+import { throwIfProblems, unlessCheckedByParent } from "./invalidArguments";
 import { buildKeyPolicy } from "./kmsKeyPolicy";
 
 export interface KmsKeyArgs {
@@ -69,7 +62,8 @@ export class KmsKey extends pulumi.ComponentResource {
 
     constructor(name: string, args: KmsKeyArgs, opts?: pulumi.ComponentResourceOptions) {
         super("emr-security:index:KmsKey", name, {}, opts);
-        throwIfProblems(this, "KmsKey", name, checkKmsKeyArgs(args));
+        const invalid = `Invalid arguments for KmsKey "${name}"`;
+        throwIfProblems(invalid, unlessCheckedByParent(args, checkKmsKeyArgs), this);
 
         const accountId = args.accountId ?? getCallerIdentityOutput({}, { parent: this }).accountId;
         const partition = args.partition ?? getPartitionOutput({}, { parent: this }).partition;
@@ -83,18 +77,22 @@ export class KmsKey extends pulumi.ComponentResource {
                 args.allowEmrWal ?? false,
             ])
             .apply(([partitionValue, account, admins, users, service, wal]) => {
-                // Values that were outputs at construction are checked now, before the key is created.
+                // Values that were outputs at construction are checked now, before the key is created;
+                // those that were plain have been checked already, unless the partition they are
+                // held to has only now been looked up.
+                const partitionLate = lateOnly(args.partition, true) ?? false;
+                const lateItems = <T>(given: readonly unknown[] | undefined, resolved: readonly T[]) =>
+                    partitionLate ? [...resolved] : unknownAtConstruction(given, resolved);
                 throwIfProblems(
-                    this,
-                    "KmsKey",
-                    name,
+                    invalid,
                     checkKmsKeyArgs({
                         partition: partitionValue,
-                        accountId: account,
-                        adminRoleArns: admins,
-                        keyUserRoleArns: users,
-                        ebsServiceRoleArns: service,
+                        accountId: lateOnly(args.accountId, account),
+                        adminRoleArns: lateItems(args.adminRoleArns, admins),
+                        keyUserRoleArns: lateItems(args.keyUserRoleArns, users),
+                        ebsServiceRoleArns: lateItems(args.ebsServiceRoleArns, service),
                     }),
+                    this,
                 );
                 return JSON.stringify(
                     buildKeyPolicy({
@@ -139,17 +137,33 @@ export class KmsKey extends pulumi.ComponentResource {
     }
 }
 
+/** A resolved value, if it was not known at construction (or was looked up); else unset, as checked already. */
+function lateOnly<T>(given: unknown, resolved: T): T | undefined {
+    return given === undefined || isDeferred(given) ? resolved : undefined;
+}
+
+/** The items of a resolved list that were not known at construction, at their indexes (a sparse list). */
+function unknownAtConstruction<T>(given: readonly unknown[] | undefined, resolved: readonly T[]): T[] {
+    const late: T[] = [];
+    resolved.forEach((item, i) => {
+        if (isDeferred(given) || isDeferred(given?.[i])) {
+            late[i] = item;
+        }
+    });
+    return late;
+}
+
 export function withAliasPrefix(alias: string): string {
     return alias.startsWith("alias/") ? alias : `alias/${alias}`;
 }
 
 /** Every problem with the arguments that can be seen without resolving outputs. */
-export function checkKmsKeyArgs(args: KmsKeyArgs): ArgumentProblem[] {
+export function checkKmsKeyArgs(args: KmsKeyArgs): Problem[] {
     const notAnObject = checkArgumentsObject(args);
     if (notAnObject) {
         return [notAnObject];
     }
-    const problems: ArgumentProblem[] = [];
+    const problems: Problem[] = [];
     checkBoolean(problems, "protect", args.protect);
     checkBoolean(problems, "retainOnDelete", args.retainOnDelete);
     checkBoolean(problems, "allowEmrWal", args.allowEmrWal);
@@ -158,11 +172,12 @@ export function checkKmsKeyArgs(args: KmsKeyArgs): ArgumentProblem[] {
     checkFormats(problems, "keyUserRoleArns", args.keyUserRoleArns, "iamRoleArn");
     checkFormats(problems, "ebsServiceRoleArns", args.ebsServiceRoleArns, "iamRoleArn");
     if (typeof args.accountId === "string" && !/^\d{12}$/.test(args.accountId)) {
-        problems.push({ path: "accountId", message: `accountId must be 12 digits; got ${shown(args.accountId)}` });
+        problems.push({ path: "accountId", code: "bad-format", message: `accountId must be 12 digits; got ${shown(args.accountId)}` });
     }
     if (typeof args.partition === "string" && !/^aws(-[a-z]+)*$/.test(args.partition)) {
         problems.push({
             path: "partition",
+            code: "bad-format",
             message: `partition must be an AWS partition such as "aws" or "aws-us-gov"; got ${shown(args.partition)}`,
         });
     }
@@ -178,6 +193,7 @@ export function checkKmsKeyArgs(args: KmsKeyArgs): ArgumentProblem[] {
         if (!/^alias\/[a-zA-Z0-9/_-]{1,250}$/.test(alias) || alias.startsWith("alias/aws/")) {
             problems.push({
                 path: "aliasName",
+                code: "bad-format",
                 message: `aliasName must be letters, digits, "/", "_" or "-" after "alias/", and not start with "alias/aws/" (reserved for AWS); got ${shown(args.aliasName)}`,
             });
         }

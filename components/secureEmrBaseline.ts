@@ -1,26 +1,27 @@
 import * as pulumi from "@pulumi/pulumi";
+import { Problem } from "../policies/model";
 import {
-    ArgumentProblem,
     checkArgumentsObject,
     checkBoolean,
     checkFormat,
-    checkFormats,
     checkInteger,
+    checkNestedObject,
     checkOneOf,
     checkPartitions,
+    listArgument,
+    movedProblems,
     prefixProblems,
-    throwIfProblems,
-    checkNestedObject,
 } from "./argumentChecks";
 import { BASELINE_DEFAULTS, BASELINE_S3_MODES, weakenedDefaults } from "./baselineDefaults";
+import { checkHdfsEncryptionZones, HdfsEncryptionZone, zoneConfigurations } from "./hdfsEncryptionZones";
 import { checkInTransitCertificateArgs, InTransitCertificate, InTransitCertificateArgs } from "./inTransitCertificate";
+import { markChecked, throwIfProblems } from "./invalidArguments";
 import { ClusterKerberosAttributes, Kerberos } from "./kerberos";
 import { checkKerberosArgs, kerberosConfigurationSection, KerberosArgs } from "./kerberosSettings";
-import { checkHdfsEncryptionZones, HdfsEncryptionZone, hdfsEncryptionZones } from "./hdfsEncryptionZones";
-import { KmsKey } from "./kmsKey";
+import { checkKmsKeyArgs, KmsKey, KmsKeyArgs } from "./kmsKey";
 import { defaultNamePrefix } from "./naming";
 import { checkSecurityConfigurationArgs, SecurityConfiguration } from "./securityConfiguration";
-import { SecurityConfigurationDocumentArgs } from "./securityConfigurationArgs";
+import { KerberosConfigurationArgs, SecurityConfigurationDocumentArgs } from "./securityConfigurationArgs";
 
 export interface SecureEmrBaselineArgs {
     /** ARN of the EMR EC2 instance-profile role (the role, e.g. `EMR_EC2_DefaultRole`): a user of both keys. */
@@ -107,22 +108,18 @@ export class SecureEmrBaseline extends pulumi.ComponentResource {
 
     constructor(name: string, args: SecureEmrBaselineArgs, opts?: pulumi.ComponentResourceOptions) {
         super("emr-security:index:SecureEmrBaseline", name, {}, opts);
-        throwIfProblems(this, "SecureEmrBaseline", name, checkSecureEmrBaselineArgs(args));
+        // One check of every argument, the children's included: the children are given arguments
+        // marked as checked, and judge at construction nothing their parent has judged.
+        throwIfProblems(`Invalid arguments for SecureEmrBaseline "${name}"`, checkSecureEmrBaselineArgs(args), this);
         const settings = baselineSettings(args);
         for (const warning of weakenedDefaults({ ...args, ticketLifetimeInHours: plainNumber(args.kerberos?.ticketLifetimeInHours) })) {
             pulumi.log.warn(`SecureEmrBaseline "${name}": ${warning}`, this);
         }
 
-        const keyDefaults = {
-            adminRoleArns: args.keyAdminRoleArns,
-            accountId: args.accountId,
-            partition: args.partition,
-            deletionWindowInDays: settings.keyDeletionWindowInDays,
-            protect: settings.protectKeys,
-        };
+        const keyDefaults = keyArguments(args);
         const usesS3Key = settings.s3EncryptionMode !== "SSE-S3";
-        const dataUsers = [args.instanceProfileRoleArn, ...(args.dataRoleArns ?? [])];
-        const ebsService = settings.enableEbsEncryption ? [args.serviceRoleArn] : [];
+        const dataUsers = keyDefaults.keyUserRoleArns;
+        const ebsService = settings.enableEbsEncryption ? keyDefaults.ebsServiceRoleArns : [];
         let s3Key: pulumi.Input<string> | undefined = args.s3KmsKeyArn;
         let diskKey: pulumi.Input<string> | undefined = args.localDiskKmsKeyArn;
         if (!settings.separateKeys) {
@@ -133,12 +130,12 @@ export class SecureEmrBaseline extends pulumi.ComponentResource {
         if (!settings.separateKeys && s3Key === undefined && diskKey === undefined) {
             const shared = new KmsKey(
                 `${name}-key`,
-                {
+                markChecked({
                     ...keyDefaults,
                     description: `EMR ${name}: S3 data and local disks`,
                     keyUserRoleArns: dataUsers,
                     ebsServiceRoleArns: ebsService,
-                },
+                }),
                 { parent: this },
             );
             s3Key = usesS3Key ? shared.arn : undefined;
@@ -147,19 +144,19 @@ export class SecureEmrBaseline extends pulumi.ComponentResource {
         if (s3Key === undefined && usesS3Key) {
             s3Key = new KmsKey(
                 `${name}-s3-key`,
-                { ...keyDefaults, description: `EMR ${name}: S3 data`, keyUserRoleArns: dataUsers },
+                markChecked({ ...keyDefaults, description: `EMR ${name}: S3 data`, ebsServiceRoleArns: [] }),
                 { parent: this },
             ).arn;
         }
         if (diskKey === undefined) {
             diskKey = new KmsKey(
                 `${name}-disk-key`,
-                {
+                markChecked({
                     ...keyDefaults,
                     description: `EMR ${name}: local disks`,
                     keyUserRoleArns: [args.instanceProfileRoleArn],
                     ebsServiceRoleArns: ebsService,
-                },
+                }),
                 { parent: this },
             ).arn;
         }
@@ -168,24 +165,23 @@ export class SecureEmrBaseline extends pulumi.ComponentResource {
         if (settings.inTransitEncryption && certificateS3Uri === undefined) {
             const certificate = new InTransitCertificate(
                 `${name}-cert`,
-                {
-                    region: args.region,
-                    ...args.certificate,
+                markChecked({
+                    ...certificateArguments(args),
                     kmsKeyArn: args.certificate?.bucketName === undefined ? (args.certificate?.kmsKeyArn ?? s3Key) : undefined,
-                },
+                }),
                 { parent: this },
             );
             certificateS3Uri = certificate.s3Uri;
         }
-        const kerberos = args.kerberos && new Kerberos(`${name}-kerberos`, args.kerberos, { parent: this });
+        const kerberos = args.kerberos && new Kerberos(`${name}-kerberos`, markChecked({ ...args.kerberos }), { parent: this });
 
         const securityConfiguration = new SecurityConfiguration(
             `${name}-config`,
-            {
+            markChecked({
                 namePrefix: args.namePrefix ?? defaultNamePrefix(name),
                 releaseLabel: args.releaseLabel,
-                ...documentArgs(args, s3Key, diskKey, certificateS3Uri),
-            },
+                ...documentArgs(settings, s3Key, diskKey, certificateS3Uri, args.kerberos && kerberosConfigurationSection(args.kerberos)),
+            }),
             { parent: this },
         );
 
@@ -197,7 +193,7 @@ export class SecureEmrBaseline extends pulumi.ComponentResource {
         this.logEncryptionKmsKeyArn = pulumi.output(s3Key ?? diskKey);
         this.certificateS3Uri = pulumi.output(settings.inTransitEncryption ? certificateS3Uri : undefined);
         const zones = args.hdfsEncryptionZones
-            ? hdfsEncryptionZones(args.hdfsEncryptionZones, {
+            ? zoneConfigurations(args.hdfsEncryptionZones, {
                   onWarning: (message) => pulumi.log.warn(`SecureEmrBaseline "${name}": ${message}`, this),
               })
             : [];
@@ -215,14 +211,14 @@ export class SecureEmrBaseline extends pulumi.ComponentResource {
     }
 }
 
-/** The security configuration the baseline asks for; placeholders stand in for keys it creates. */
+/** The security configuration the baseline asks for. */
 function documentArgs(
-    args: SecureEmrBaselineArgs,
+    settings: Omit<BaselineSettings, "imdsHopLimit"> & { imdsHopLimit: pulumi.Input<number> },
     s3Key: pulumi.Input<string> | undefined,
     diskKey: pulumi.Input<string>,
     certificateS3Uri: pulumi.Input<string> | undefined,
+    kerberosConfiguration: KerberosConfigurationArgs | undefined,
 ): SecurityConfigurationDocumentArgs {
-    const settings = baselineSettings(args);
     const mode = settings.s3EncryptionMode;
     return {
         encryptionConfiguration: {
@@ -238,12 +234,14 @@ function documentArgs(
                 ? { tlsCertificateConfiguration: { certificateProviderType: "PEM", s3Object: certificateS3Uri } }
                 : undefined,
         },
-        authenticationConfiguration: args.kerberos && { kerberosConfiguration: kerberosConfigurationSection(args.kerberos) },
+        authenticationConfiguration: kerberosConfiguration && { kerberosConfiguration },
         instanceMetadataServiceConfiguration: settings.requireImdsV2
             ? { minimumInstanceMetadataServiceVersion: 2, httpPutResponseHopLimit: settings.imdsHopLimit }
             : undefined,
     };
 }
+
+type BaselineSettings = ReturnType<typeof baselineSettings>;
 
 /** The baseline's settings: its secure defaults, overridden by the arguments that are set. */
 function baselineSettings(args: SecureEmrBaselineArgs) {
@@ -258,93 +256,146 @@ function plainNumber(value: unknown): number | undefined {
     return typeof value === "number" ? value : undefined;
 }
 
-/** Every problem with the arguments, the nested certificate and Kerberos ones included. */
-export function checkSecureEmrBaselineArgs(args: SecureEmrBaselineArgs): ArgumentProblem[] {
+/** What every key the baseline creates is given; each key then narrows its users. */
+function keyArguments(args: SecureEmrBaselineArgs) {
+    return {
+        adminRoleArns: args.keyAdminRoleArns,
+        keyUserRoleArns: [args.instanceProfileRoleArn, ...(Array.isArray(args.dataRoleArns) ? args.dataRoleArns : [])],
+        ebsServiceRoleArns: [args.serviceRoleArn],
+        accountId: args.accountId,
+        partition: args.partition,
+        deletionWindowInDays: args.keyDeletionWindowInDays ?? BASELINE_DEFAULTS.keyDeletionWindowInDays,
+        protect: args.protectKeys ?? BASELINE_DEFAULTS.protectKeys,
+    } satisfies KmsKeyArgs;
+}
+
+/** Where each key argument came from among the baseline's. */
+function keyArgumentPath(path: string): string {
+    const [, list, index] = /^(\w+)\[(\d+)\]$/.exec(path) ?? [];
+    if (list === "keyUserRoleArns") {
+        return index === "0" ? "instanceProfileRoleArn" : `dataRoleArns[${Number(index) - 1}]`;
+    }
+    if (list === "ebsServiceRoleArns") {
+        return "serviceRoleArn";
+    }
+    if (list === "adminRoleArns") {
+        return `keyAdminRoleArns[${index}]`;
+    }
+    return { deletionWindowInDays: "keyDeletionWindowInDays", protect: "protectKeys" }[path] ?? path;
+}
+
+/** What the generated certificate is given: the baseline's Region, unless the certificate names its own. */
+function certificateArguments(args: SecureEmrBaselineArgs): InTransitCertificateArgs {
+    return { region: args.region, ...args.certificate };
+}
+
+/**
+ * A value the baseline has checked already, standing in for it when the document is judged as a
+ * whole: a promise, so the document's checks treat it as not known yet, that never settles.
+ */
+const CHECKED = new Promise<never>(() => {});
+
+function standIn<T>(value: pulumi.Input<T>): pulumi.Input<T> {
+    return value === undefined ? value : CHECKED;
+}
+
+/**
+ * Every problem with the arguments, in one pass down: the baseline's own options; then, through
+ * the very checks its children run, the key arguments, the certificate's and Kerberos's, each
+ * reported at the argument that supplied it; then the security configuration as a whole, for what
+ * only the whole document shows (release support, cross-field rules), with every value checked in
+ * an earlier step standing in as already checked.
+ */
+export function checkSecureEmrBaselineArgs(args: SecureEmrBaselineArgs): Problem[] {
     const notAnObject = checkArgumentsObject(args);
     if (notAnObject) {
         return [notAnObject];
     }
-    const problems: ArgumentProblem[] = [];
-    for (const option of ["separateKeys", "enableEbsEncryption", "inTransitEncryption", "requireImdsV2", "protectKeys"] as const) {
+    const problems: Problem[] = [];
+    for (const option of ["separateKeys", "enableEbsEncryption", "inTransitEncryption", "requireImdsV2"] as const) {
         checkBoolean(problems, option, args[option]);
     }
-    if (args.hdfsEncryptionZones !== undefined) {
-        for (const { path, message } of checkHdfsEncryptionZones(args.hdfsEncryptionZones, {}, "hdfsEncryptionZones")) {
-            problems.push({ path, message: `${path} ${message}` });
-        }
-    }
-    for (const nested of ["certificate", "kerberos"] as const) {
-        checkNestedObject(problems, nested, args[nested]);
-    }
-    checkPartitions(problems, args.partition, {
-        instanceProfileRoleArn: args.instanceProfileRoleArn,
-        serviceRoleArn: args.serviceRoleArn,
-        s3KmsKeyArn: args.s3KmsKeyArn,
-        localDiskKmsKeyArn: args.localDiskKmsKeyArn,
-        certificateS3Object: args.certificateS3Object,
-        ...Object.fromEntries((args.dataRoleArns ?? []).map((arn, i) => [`dataRoleArns[${i}]`, arn])),
-        ...Object.fromEntries((args.keyAdminRoleArns ?? []).map((arn, i) => [`keyAdminRoleArns[${i}]`, arn])),
-    });
-    for (const required of ["instanceProfileRoleArn", "serviceRoleArn"] as const) {
-        if (args[required] === undefined) {
-            problems.push({ path: required, message: `${required} is required` });
-        }
-        checkFormat(problems, required, args[required], "iamRoleArn");
-    }
-    checkFormats(problems, "dataRoleArns", args.dataRoleArns, "iamRoleArn");
-    checkFormats(problems, "keyAdminRoleArns", args.keyAdminRoleArns, "iamRoleArn");
     checkOneOf(problems, "s3EncryptionMode", args.s3EncryptionMode, BASELINE_S3_MODES);
     checkFormat(problems, "s3KmsKeyArn", args.s3KmsKeyArn, "kmsKey");
     checkFormat(problems, "localDiskKmsKeyArn", args.localDiskKmsKeyArn, "kmsKey");
     checkFormat(problems, "certificateS3Object", args.certificateS3Object, "s3Zip");
     checkInteger(problems, "imdsHopLimit", args.imdsHopLimit, 1, 64);
-    checkInteger(problems, "keyDeletionWindowInDays", args.keyDeletionWindowInDays, 7, 30);
+    for (const required of ["instanceProfileRoleArn", "serviceRoleArn"] as const) {
+        if (args[required] === undefined) {
+            problems.push({ path: required, code: "missing-required", message: `${required} is required` });
+        }
+    }
+    listArgument(problems, "dataRoleArns", args.dataRoleArns);
+    checkPartitions(problems, args.partition, {
+        s3KmsKeyArn: args.s3KmsKeyArn,
+        localDiskKmsKeyArn: args.localDiskKmsKeyArn,
+        certificateS3Object: args.certificateS3Object,
+    });
+    problems.push(...conflicts(args));
+    if (args.hdfsEncryptionZones !== undefined) {
+        problems.push(...checkHdfsEncryptionZones(args.hdfsEncryptionZones, {}, "hdfsEncryptionZones"));
+    }
+
+    problems.push(...movedProblems(checkKmsKeyArgs(keyArguments(args)), keyArgumentPath));
+    for (const nested of ["certificate", "kerberos"] as const) {
+        checkNestedObject(problems, nested, args[nested]);
+    }
+    const certificateProblems =
+        typeof args.certificate === "object" && args.certificate !== null
+            ? checkInTransitCertificateArgs(certificateArguments(args))
+            : [];
+    const ownRegion = args.certificate?.region !== undefined;
+    problems.push(...movedProblems(certificateProblems, (path) => (path === "region" && !ownRegion ? path : `certificate.${path}`)));
+    const kerberosProblems = typeof args.kerberos === "object" && args.kerberos !== null ? checkKerberosArgs(args.kerberos) : [];
+    problems.push(...prefixProblems("kerberos", kerberosProblems));
+
+    // Options refused above take their defaults here, so that the document's verdicts are about
+    // combinations and releases only, never the same value again; Kerberos joins the document
+    // only when its arguments were sound enough to build a section from.
+    const refused = new Set(problems.map((p) => p.path));
+    const settings = baselineSettings(Object.fromEntries(Object.entries(args).filter(([key]) => !refused.has(key))) as SecureEmrBaselineArgs);
+    const kerberos = args.kerberos && kerberosProblems.length === 0 ? kerberosConfigurationSection(args.kerberos, standIn) : undefined;
+    const documentProblems = checkSecurityConfigurationArgs({
+        namePrefix: args.namePrefix,
+        releaseLabel: args.releaseLabel,
+        ...documentArgs(
+            { ...settings, imdsHopLimit: standIn(settings.imdsHopLimit) },
+            CHECKED,
+            CHECKED,
+            CHECKED,
+            kerberos,
+        ),
+    });
+    for (const problem of documentProblems) {
+        const own = problem.path === "namePrefix" || problem.path === "releaseLabel";
+        problems.push(...(own ? [problem] : prefixProblems("securityConfiguration", [problem])));
+    }
+    return problems;
+}
+
+/** Arguments that exclude each other. */
+function conflicts(args: SecureEmrBaselineArgs): Problem[] {
+    const problems: Problem[] = [];
     if (args.s3EncryptionMode === "SSE-S3" && args.s3KmsKeyArn !== undefined) {
-        problems.push({ path: "s3KmsKeyArn", message: 's3KmsKeyArn does not apply when s3EncryptionMode is "SSE-S3"' });
+        problems.push({
+            path: "s3KmsKeyArn",
+            code: "conflicting-arguments",
+            message: 's3KmsKeyArn does not apply when s3EncryptionMode is "SSE-S3"',
+        });
     }
     if (args.inTransitEncryption === false && (args.certificate !== undefined || args.certificateS3Object !== undefined)) {
         problems.push({
             path: "inTransitEncryption",
+            code: "conflicting-arguments",
             message: "inTransitEncryption is false, yet a certificate is configured: remove one or the other",
         });
     }
     if (args.certificate !== undefined && args.certificateS3Object !== undefined) {
         problems.push({
             path: "certificate",
+            code: "conflicting-arguments",
             message: "certificate generates a zip and certificateS3Object names an existing one: give one of them",
         });
-    }
-    if (typeof args.certificate === "object" && args.certificate !== null) {
-        problems.push(...prefixProblems("certificate", checkInTransitCertificateArgs(args.certificate)));
-    }
-    if (typeof args.kerberos === "object" && args.kerberos !== null) {
-        problems.push(...prefixProblems("kerberos", checkKerberosArgs(args.kerberos)));
-    }
-    {
-        // The document itself, with a stand-in for each key or certificate the baseline creates:
-        // catches what the release label does not support before anything registers, in the same
-        // error as every other problem. A promise is deferred like any output, so the stand-ins are
-        // checked no further. Where an argument was refused above, only the release's verdicts are
-        // added: the rest would repeat the same problem under the document's path.
-        const argumentsRefused = problems.length > 0;
-        const created = Promise.resolve("created by the baseline");
-        const document = documentArgs(
-            args,
-            args.s3KmsKeyArn ?? created,
-            args.localDiskKmsKeyArn ?? created,
-            args.certificateS3Object ?? created,
-        );
-        for (const problem of checkSecurityConfigurationArgs({
-            namePrefix: args.namePrefix,
-            releaseLabel: args.releaseLabel,
-            ...document,
-        })) {
-            if (argumentsRefused && problem.code !== "release-too-old" && problem.code !== "bad-release-label") {
-                continue;
-            }
-            const own = problem.path === "namePrefix" || problem.path === "releaseLabel";
-            problems.push(...(own ? [problem] : prefixProblems("securityConfiguration", [problem])));
-        }
     }
     return problems;
 }

@@ -1,10 +1,11 @@
 import * as emr from "@pulumi/aws/emr";
 import * as pulumi from "@pulumi/pulumi";
-import { kmsKeyValues, pointer, serializeSecurityConfiguration } from "../policies/model";
+import { kmsKeyValues, pointer, Problem, serializeSecurityConfiguration } from "../policies/model";
 import { defaultNamePrefix, NAME_PREFIX_PATTERN, securityConfigurationName } from "./naming";
 import { SecurityConfigurationDocumentArgs } from "./securityConfigurationArgs";
-import { ArgumentProblem, checkArgumentsObject, isDeferred, shown, throwIfProblems, warnKeyReferences } from "./argumentChecks";
-import { argumentPath, buildSecurityConfiguration, checkSecurityConfigurationArguments } from "./securityConfigurationDocument";
+import { checkArgumentsObject, isDeferred, shown, warnKeyReferences } from "./argumentChecks";
+import { throwIfProblems, unlessCheckedByParent } from "./invalidArguments";
+import { argumentPath, checkSecurityConfigurationArguments } from "./securityConfigurationDocument";
 
 export interface SecurityConfigurationArgs extends SecurityConfigurationDocumentArgs {
     /**
@@ -34,20 +35,22 @@ export class SecurityConfiguration extends pulumi.ComponentResource {
     constructor(name: string, args: SecurityConfigurationArgs, opts?: pulumi.ComponentResourceOptions) {
         super("emr-security:index:SecurityConfiguration", name, {}, opts);
 
-        throwIfProblems(this, "SecurityConfiguration", name, checkSecurityConfigurationArgs(args));
+        const invalid = `Invalid arguments for SecurityConfiguration "${name}"`;
+        throwIfProblems(invalid, unlessCheckedByParent(args, checkSecurityConfigurationArgs), this);
         const { namePrefix, releaseLabel, ...sections } = args;
 
         this.configuration = pulumi.all([pulumi.output(sections), releaseLabel]).apply(([resolved, release]) => {
-            const document = buildSecurityConfiguration(resolved, { releaseLabel: release });
+            // The whole document, now that every value is known: what was an output at construction
+            // is judged here, and a problem is reported against this component.
+            const { document, problems } = checkSecurityConfigurationArguments(resolved, { releaseLabel: release });
+            throwIfProblems(invalid, problems, this);
             const keys = kmsKeyValues(document).map((k) => ({ path: argumentPath(pointer(k.path)), value: k.value }));
             warnKeyReferences(this, `SecurityConfiguration "${name}"`, keys);
             return serializeSecurityConfiguration(document);
         });
         const scope = `${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
         const physicalName = pulumi.all([namePrefix ?? defaultNamePrefix(name), this.configuration]).apply(([prefix, configuration]) => {
-            checkNamePrefix(prefix, []).forEach((p) => {
-                throw new pulumi.ResourceError(p.message, this);
-            });
+            throwIfProblems(invalid, isDeferred(namePrefix) ? checkNamePrefix(prefix, []) : [], this);
             return securityConfigurationName(prefix, scope, configuration);
         });
 
@@ -64,13 +67,13 @@ export class SecurityConfiguration extends pulumi.ComponentResource {
 export function checkSecurityConfigurationArgs(
     args: SecurityConfigurationArgs,
     deferred: (value: unknown) => boolean = isDeferred,
-): ArgumentProblem[] {
+): Problem[] {
     const notAnObject = checkArgumentsObject(args);
     if (notAnObject) {
         return [notAnObject];
     }
     const { namePrefix, releaseLabel, ...sections } = args;
-    const problems: ArgumentProblem[] = [];
+    const problems: Problem[] = [];
     if (typeof namePrefix === "string") {
         checkNamePrefix(namePrefix, problems);
     }
@@ -83,10 +86,11 @@ export function checkSecurityConfigurationArgs(
     return problems;
 }
 
-function checkNamePrefix(prefix: string, problems: ArgumentProblem[]): ArgumentProblem[] {
+function checkNamePrefix(prefix: string, problems: Problem[]): Problem[] {
     if (!NAME_PREFIX_PATTERN.test(prefix)) {
         problems.push({
             path: "namePrefix",
+            code: "bad-format",
             message: `namePrefix must be 1 to 100 letters, digits, "-" or "_"; got ${shown(prefix)}`,
         });
     }

@@ -15,7 +15,7 @@ import {
     segmentsOf,
     validateSecurityConfiguration,
 } from "../policies/model";
-import { formatProblems } from "./argumentChecks";
+import { throwIfProblems } from "./invalidArguments";
 import { SecurityConfigurationDocumentArgs } from "./securityConfigurationArgs";
 
 /** The arguments with every input resolved: what `buildSecurityConfiguration` takes. */
@@ -26,23 +26,13 @@ export interface BuildOptions {
     releaseLabel?: string;
 }
 
-/** Thrown by `buildSecurityConfiguration`; `problems` name argument paths, not JSON pointers. */
-export class SecurityConfigurationError extends Error {
-    constructor(public readonly problems: Problem[]) {
-        super(formatProblems("Invalid EMR security configuration arguments", problems));
-        this.name = "SecurityConfigurationError";
-    }
-}
-
 /**
  * Builds the exact EMR document from typed camelCase arguments. The enable flags default to
- * whether their section is given. Throws a `SecurityConfigurationError` listing every problem.
+ * whether their section is given. Throws an `InvalidArgumentsError` listing every problem, by argument path.
  */
 export function buildSecurityConfiguration(spec: SecurityConfigurationSpec, options: BuildOptions = {}): SecurityConfigurationDocument {
     const { document, problems } = checkSecurityConfigurationArguments(spec, options);
-    if (problems.length > 0) {
-        throw new SecurityConfigurationError(problems);
-    }
+    throwIfProblems("Invalid EMR security configuration arguments", problems);
     return document as SecurityConfigurationDocument;
 }
 

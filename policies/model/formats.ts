@@ -4,12 +4,10 @@
  * ("must be ..."). Formats accept what EMR accepts; what it accepts but advice frowns on (an alias
  * for a key) is for the posture rules.
  */
-import { ProblemCode } from "./problem";
+import { Problem } from "./problem";
 
-export interface FormatProblem {
-    code: ProblemCode;
-    message: string;
-}
+/** A format's verdict: a problem whose path the caller knows. */
+type FormatProblem = Omit<Problem, "path">;
 
 const PARTITION = "aws(?:-[a-z]+)*";
 const REGION = "[a-z]{2}(?:-[a-z]+)+-\\d";

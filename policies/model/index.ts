@@ -4,7 +4,6 @@ export * from "./document";
 export {
     FORMATS,
     Format,
-    FormatProblem,
     kmsAliasName,
     kmsKeyAccount,
     KmsKeyReference,

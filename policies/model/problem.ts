@@ -25,15 +25,20 @@ export const PROBLEM_CODES = {
     "needs-kerberos": "a feature that needs Kerberos authentication",
     "release-too-old": "a feature the given EMR release lacks",
     "bad-release-label": "a release label that is not of the form emr-x.y.z",
+    "conflicting-arguments": "arguments that exclude each other, or one that applies only with another",
+    "duplicate-item": "the same item twice in a list that takes each once (a zone path, a property)",
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 
 /**
- * One thing wrong with a security-configuration document.
+ * One thing wrong: with a security-configuration document, a component's arguments, or a helper's
+ * input. The one shape every check in the package returns.
  *
- * `path` is a JSON pointer (RFC 6901) to the offending value, or to where a missing key belongs;
- * `""` is the document itself. `code` says what kind of problem it is, in words that do not change.
+ * `path` says where: for a document, a JSON pointer (RFC 6901) to the offending value or to where a
+ * missing key belongs (`""` is the document itself); for arguments, the argument's path
+ * (`kerberos.crossRealmTrust.realm`, `zones[2].keyName`). `code` says what kind of problem it is,
+ * in words that do not change; `message` is a sentence that names the field.
  */
 export interface Problem {
     path: string;

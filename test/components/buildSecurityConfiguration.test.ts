@@ -1,9 +1,6 @@
 import * as assert from "assert";
-import {
-    buildSecurityConfiguration,
-    SecurityConfigurationError,
-    SecurityConfigurationSpec,
-} from "../../components/securityConfigurationDocument";
+import { InvalidArgumentsError } from "../../components/invalidArguments";
+import { buildSecurityConfiguration, SecurityConfigurationSpec } from "../../components/securityConfigurationDocument";
 import { DOCUMENT, SchemaNode, serializeSecurityConfiguration, validateSecurityConfiguration } from "../../policies/model";
 import { example, exampleNames } from "../fixtures";
 
@@ -248,10 +245,10 @@ function problemsOf(f: () => unknown): { path: string; code: string; message: st
     try {
         f();
     } catch (e) {
-        assert.ok(e instanceof SecurityConfigurationError, String(e));
-        return e.problems;
+        assert.ok(e instanceof InvalidArgumentsError, String(e));
+        return [...e.problems];
     }
-    assert.fail("expected a SecurityConfigurationError");
+    assert.fail("expected an InvalidArgumentsError");
 }
 
 describe("buildSecurityConfiguration", () => {

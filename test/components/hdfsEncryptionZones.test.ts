@@ -57,7 +57,7 @@ describe("hdfsEncryptionZones", () => {
                         '  - zones[0].keyName must be lower case: Hadoop KMS refuses upper-case key names, and the cluster fails at launch; got "FinanceKey"',
                         '  - zones[1].path must be absolute (start with /); got "data"',
                         '  - zones[2].path must be normalised (no //, /./, /../ or trailing /); got "/data//x/"',
-                        '  - zones[3].path "/data/Finance" is already zones[0].path: one zone per path',
+                        '  - zones[3].path is "/data/Finance", already zones[0].path: one zone per path',
                         '  - zones[4].path is under /.reserved, which HDFS keeps for itself; got "/.reserved/raw"',
                         '  - kmsAcls["hadoop.kms.acl.EVERYTHING"] is not a kms-acls.xml property (hadoop.kms.acl.<OP>, hadoop.kms.blacklist.<OP>, key.acl.<key>.<OP>, default.key.acl.<OP>, whitelist.key.acl.<OP>)',
                     ].join("\n"),
@@ -205,7 +205,7 @@ describe("SecureEmrBaseline with HDFS encryption zones", () => {
         await useMocks(false);
         assert.throws(
             () => new SecureEmrBaseline("bad", { ...BASELINE_ARGS, hdfsEncryptionZones: [{ path: "data", keyName: "Data" }] }),
-            /hdfsEncryptionZones\[0\]\.path: hdfsEncryptionZones\[0\]\.path must be absolute[\s\S]*hdfsEncryptionZones\[0\]\.keyName: hdfsEncryptionZones\[0\]\.keyName must be lower case/,
+            /hdfsEncryptionZones\[0\]\.path must be absolute[\s\S]*hdfsEncryptionZones\[0\]\.keyName must be lower case/,
         );
     });
 });

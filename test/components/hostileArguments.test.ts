@@ -45,7 +45,7 @@ describe("components given hostile or careless arguments", () => {
             ["protectKeys", '"false"'],
         ]) {
             assert.ok(
-                message.includes(`  - ${option}: ${option} must be true or false (a boolean), or left unset for its default; got ${shown}`),
+                message.includes(`  - ${option} must be true or false (a boolean), or left unset for its default; got ${shown}`),
                 `${option} in:\n${message}`,
             );
         }
@@ -59,9 +59,9 @@ describe("components given hostile or careless arguments", () => {
                     instanceProfileRoleArn: `arn:aws-cn:iam::${ACCOUNT}:role/EMR_EC2_DefaultRole`,
                 }),
         );
-        assert.match(message, /instanceProfileRoleArn: instanceProfileRoleArn is in partition "aws-cn", but partition is "aws"/);
+        assert.match(message, /instanceProfileRoleArn is in partition "aws-cn", but partition is "aws"/);
         const key = thrown(() => new KmsKey("k", { partition: "aws-us-gov", accountId: ACCOUNT, keyUserRoleArns: [role("r")] }));
-        assert.match(key, /keyUserRoleArns\[0\]: keyUserRoleArns\[0\] is in partition "aws", but partition is "aws-us-gov"/);
+        assert.match(key, /keyUserRoleArns\[0\] is in partition "aws", but partition is "aws-us-gov"/);
     });
 
     it("says what non-finite numbers are, instead of null", () => {
@@ -82,7 +82,7 @@ describe("components given hostile or careless arguments", () => {
         }
         assert.match(
             thrown(() => new SecureEmrBaseline("emr", { ...BASE, kerberos: null } as never)),
-            /kerberos: kerberos must be an object, or left unset; got null/,
+            /kerberos must be an object, or left unset; got null/,
         );
     });
 
@@ -110,7 +110,7 @@ describe("components given hostile or careless arguments", () => {
         const kerberos = new Kerberos("k", { realm: "EC2.INTERNAL", kdcAdminPassword: pulumi.output("") });
         await assert.rejects(
             isKnown(kerberos.clusterAttributes),
-            /kdcAdminPassword: kdcAdminPassword must be a string of 1 to 256 characters/,
+            /kdcAdminPassword must be a string of 1 to 256 characters/,
         );
     });
 
@@ -130,7 +130,7 @@ describe("components given hostile or careless arguments", () => {
             for (let tries = 0; tries < 100 && errors.length === 0; tries++) {
                 await new Promise((resolve) => setTimeout(resolve, 10));
             }
-            assert.match(errors[0]?.message ?? "no error", /region: region must be an AWS Region such as us-east-1; got "NOT A REGION"/);
+            assert.match(errors[0]?.message ?? "no error", /region must be an AWS Region such as us-east-1; got "NOT A REGION"/);
             assert.deepStrictEqual(
                 mocks.ofType("tls:index/selfSignedCert:SelfSignedCert"),
                 [],
@@ -155,16 +155,16 @@ describe("components given hostile or careless arguments", () => {
         );
         assert.match(
             message,
-            /certificateChainPem: certificateChainPem must be PEM text holding a CERTIFICATE block .*; got 0 characters without one/,
+            /certificateChainPem must be PEM text holding a CERTIFICATE block .*; got 0 characters without one/,
         );
         assert.match(
             message,
-            /privateKeyPem: privateKeyPem must be PEM text holding a PRIVATE KEY block .*; got 36 characters without one/,
+            /privateKeyPem must be PEM text holding a PRIVATE KEY block .*; got 36 characters without one/,
         );
         assert.ok(!message.includes("maybe a secret"), "the key was echoed");
         assert.match(
             message,
-            /objectKeyPrefix: objectKeyPrefix is 1200 bytes; with the zip's name \(20 bytes\) it must fit S3's 1024-byte key limit/,
+            /objectKeyPrefix is 1200 bytes; with the zip's name \(20 bytes\) it must fit S3's 1024-byte key limit/,
         );
     });
 });

@@ -207,12 +207,12 @@ describe("InTransitCertificate component", () => {
                     e.message,
                     [
                         'Invalid arguments for InTransitCertificate "bad":',
-                        "  - rsaBits: rsaBits must be 2048, 3072 or 4096 (smaller RSA keys are refused); got 1024",
-                        "  - validityHours: validityHours must be a whole number from 24 to 43800; got 100000",
-                        "  - earlyRenewalHours: earlyRenewalHours must be a whole number from 0 to 99999; got -1",
-                        '  - region: region must be an AWS Region such as us-east-1; got "US East"',
-                        '  - extraDnsNames[0]: extraDnsNames[0] must be a DNS name such as corp.example.com (without a leading *.); got "not a name"',
-                        '  - kmsKeyArn: kmsKeyArn must name a KMS key: after key/ comes a key id (a UUID such as 1234abcd-12ab-34cd-56ef-1234567890ab, or mrk-<32 hex digits>); got "arn:aws:kms:us-east-1:111122223333:key/not-a-key"',
+                        "  - rsaBits must be 2048, 3072 or 4096 (smaller RSA keys are refused); got 1024",
+                        "  - validityHours must be a whole number from 24 to 43800; got 100000",
+                        "  - earlyRenewalHours must be a whole number from 0 to 99999; got -1",
+                        '  - region must be an AWS Region such as us-east-1; got "US East"',
+                        '  - extraDnsNames[0] must be a DNS name such as corp.example.com (without a leading *.); got "not a name"',
+                        '  - kmsKeyArn must name a KMS key: after key/ comes a key id (a UUID such as 1234abcd-12ab-34cd-56ef-1234567890ab, or mrk-<32 hex digits>); got "arn:aws:kms:us-east-1:111122223333:key/not-a-key"',
                     ].join("\n"),
                 );
                 return true;
@@ -220,7 +220,7 @@ describe("InTransitCertificate component", () => {
         );
         assert.throws(
             () => new InTransitCertificate("half", { certificateChainPem: "PEM", rsaBits: 4096 }),
-            /certificateChainPem: certificateChainPem and privateKeyPem must be given together[\s\S]*rsaBits: rsaBits applies to a generated certificate/,
+            /certificateChainPem and privateKeyPem must be given together[\s\S]*rsaBits applies to a generated certificate/,
         );
         assert.deepStrictEqual(
             mocks.registered.filter((r) => !r.type.startsWith("emr-security")),

@@ -175,15 +175,15 @@ describe("Kerberos component", () => {
                     e.message,
                     [
                         'Invalid arguments for Kerberos "bad":',
-                        '  - provider: provider must be "ClusterDedicatedKdc" or "ExternalKdc"; got "clusterDedicatedKdc"',
-                        '  - realm: realm must be upper case letters, digits, "." or "-" (Kerberos realms are upper case); got "ec2.internal"',
-                        "  - ticketLifetimeInHours: ticketLifetimeInHours must be a whole number from 1 to 168; got 0",
-                        '  - crossRealmTrust: crossRealmTrust needs provider "ClusterDedicatedKdc"; an external KDC trusts AD through externalKdc.adIntegration',
-                        '  - crossRealmTrust.realm: crossRealmTrust.realm must be upper case letters, digits, "." or "-" (Kerberos realms are upper case); got "ec2.internal"',
-                        "  - crossRealmTrust.realm: crossRealmTrust.realm must differ from the cluster's realm (ec2.internal): trusted realms need different names",
-                        '  - crossRealmTrust.adminServer: crossRealmTrust.adminServer must be a host name or IPv4 address, optionally with :<port>; got "dc1:99999"',
-                        "  - adDomainJoinUser: adDomainJoinUser is required with Active Directory: EMR joins the nodes to the domain with it",
-                        "  - adDomainJoinPassword: adDomainJoinPassword must be a string of 1 to 256 characters",
+                        '  - provider must be "ClusterDedicatedKdc" or "ExternalKdc"; got "clusterDedicatedKdc"',
+                        '  - realm must be upper case letters, digits, "." or "-" (Kerberos realms are upper case); got "ec2.internal"',
+                        "  - ticketLifetimeInHours must be a whole number from 1 to 168; got 0",
+                        '  - crossRealmTrust needs provider "ClusterDedicatedKdc"; an external KDC trusts AD through externalKdc.adIntegration',
+                        '  - crossRealmTrust.realm must be upper case letters, digits, "." or "-" (Kerberos realms are upper case); got "ec2.internal"',
+                        "  - crossRealmTrust.realm must differ from the cluster's realm (ec2.internal): trusted realms need different names",
+                        '  - crossRealmTrust.adminServer must be a host name or IPv4 address, optionally with :<port>; got "dc1:99999"',
+                        "  - adDomainJoinUser is required with Active Directory: EMR joins the nodes to the domain with it",
+                        "  - adDomainJoinPassword must be a string of 1 to 256 characters",
                     ].join("\n"),
                 );
                 return true;
@@ -196,9 +196,9 @@ describe("Kerberos component", () => {
                     e.message,
                     [
                         'Invalid arguments for Kerberos "external":',
-                        '  - externalKdc: externalKdc is required when provider is "ExternalKdc"',
-                        '  - kdcAdminPassword: kdcAdminPassword is required when provider is "ExternalKdc": it is the existing KDC\'s admin password and cannot be generated',
-                        "  - crossRealmTrustPrincipalPassword: crossRealmTrustPrincipalPassword applies only with crossRealmTrust: EMR refuses it otherwise",
+                        '  - externalKdc is required when provider is "ExternalKdc"',
+                        '  - kdcAdminPassword is required when provider is "ExternalKdc": it is the existing KDC\'s admin password and cannot be generated',
+                        "  - crossRealmTrustPrincipalPassword applies only with crossRealmTrust: EMR refuses it otherwise",
                     ].join("\n"),
                 );
                 return true;

@@ -2,8 +2,9 @@ import * as assert from "assert";
 import * as iam from "@pulumi/aws/iam";
 import * as pulumi from "@pulumi/pulumi";
 import { weakenedDefaults } from "../../components/baselineDefaults";
+import { InvalidArgumentsError } from "../../components/invalidArguments";
 import { SecureEmrBaseline, SecureEmrBaselineArgs } from "../../components/secureEmrBaseline";
-import { validateSecurityConfiguration } from "../../policies/model";
+import { PROBLEM_CODES, validateSecurityConfiguration } from "../../policies/model";
 import { ACCOUNT, BASELINE_ARGS, isKnown, isSecret, ProviderLikeMocks, role, useMocks, valueOf, withWarnings } from "../mocks";
 
 /** Every override that weakens a default. */
@@ -246,11 +247,11 @@ describe("SecureEmrBaseline component", () => {
                     e.message,
                     [
                         'Invalid arguments for SecureEmrBaseline "bad":',
-                        '  - instanceProfileRoleArn: instanceProfileRoleArn must be an IAM role ARN such as arn:aws:iam::111122223333:role/<name>; got "EMR_EC2_DefaultRole"',
-                        '  - s3EncryptionMode: s3EncryptionMode must be "SSE-KMS", "CSE-KMS" or "SSE-S3"; got "SSE-C"',
-                        "  - imdsHopLimit: imdsHopLimit must be a whole number from 1 to 64; got 0",
-                        "  - certificate.rsaBits: certificate.rsaBits must be 2048, 3072 or 4096 (smaller RSA keys are refused); got 1024",
-                        '  - kerberos.realm: kerberos.realm must be upper case letters, digits, "." or "-" (Kerberos realms are upper case); got "ec2.internal"',
+                        '  - s3EncryptionMode must be "SSE-KMS", "CSE-KMS" or "SSE-S3"; got "SSE-C"',
+                        "  - imdsHopLimit must be a whole number from 1 to 64; got 0",
+                        '  - instanceProfileRoleArn must be an IAM role ARN such as arn:aws:iam::111122223333:role/<name>; got "EMR_EC2_DefaultRole"',
+                        "  - certificate.rsaBits must be 2048, 3072 or 4096 (smaller RSA keys are refused); got 1024",
+                        '  - kerberos.realm must be upper case letters, digits, "." or "-" (Kerberos realms are upper case); got "ec2.internal"',
                     ].join("\n"),
                 );
                 return true;
@@ -269,6 +270,45 @@ describe("SecureEmrBaseline component", () => {
                 );
                 return true;
             },
+        );
+        assert.deepStrictEqual(
+            mocks.registered.filter((r) => r.type !== "emr-security:index:SecureEmrBaseline"),
+            [],
+        );
+    });
+
+    it("checks each argument once, through the check of the child it feeds, and reports it where the user wrote it", async () => {
+        const mocks = await useMocks(false);
+        const trust = { realm: "AD.EXAMPLE.COM", domain: "ad.example.com", adminServer: "dc1:99999", kdcServer: "dc1.ad.example.com" };
+        let error: unknown;
+        try {
+            new SecureEmrBaseline("once", {
+                ...BASE,
+                dataRoleArns: [role("Data"), "Analysts"],
+                keyDeletionWindowInDays: 3,
+                protectKeys: "no" as unknown as boolean,
+                localDiskKmsKeyArn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/not-a-key`,
+                kerberos: { realm: "EC2.INTERNAL", crossRealmTrust: trust, adDomainJoinUser: "join" },
+            });
+        } catch (e) {
+            error = e;
+        }
+        assert.ok(error instanceof InvalidArgumentsError, String(error));
+        // The role, window and switch are judged by the key's own check; the trust's admin server
+        // by Kerberos's, not again by the document's; each once, at the baseline's own path.
+        assert.deepStrictEqual(
+            error.problems.map((p) => [p.path, p.code]),
+            [
+                ["localDiskKmsKeyArn", "kms-key-not-a-key"],
+                ["protectKeys", "wrong-type"],
+                ["keyDeletionWindowInDays", "out-of-range"],
+                ["dataRoleArns[1]", "bad-format"],
+                ["kerberos.crossRealmTrust.adminServer", "bad-format"],
+            ],
+        );
+        assert.ok(
+            error.problems.every((p) => p.code in PROBLEM_CODES && p.message.startsWith(p.path)),
+            "every problem has a stable code and a message naming its argument",
         );
         assert.deepStrictEqual(
             mocks.registered.filter((r) => r.type !== "emr-security:index:SecureEmrBaseline"),

@@ -79,7 +79,7 @@ describe("SecurityConfiguration component", () => {
                             e.message,
                             [
                                 'Invalid arguments for SecurityConfiguration "bad":',
-                                '  - namePrefix: namePrefix must be 1 to 100 letters, digits, "-" or "_"; got "analytics/prod"',
+                                '  - namePrefix must be 1 to 100 letters, digits, "-" or "_"; got "analytics/prod"',
                                 '  - encryptionConfiguration.atRestEncryptionConfiguration.s3EncryptionConfiguration.encryptionMode: EncryptionMode must be "SSE-S3", "SSE-KMS", "CSE-KMS" or "CSE-Custom"; got "SSE-C"',
                                 '  - encryptionConfiguration.atRestEncryptionConfiguration.localDiskEncryptionConfiguration.s3Object: S3Object is required when EncryptionKeyProviderType is "Custom"',
                                 '  - encryptionConfiguration.atRestEncryptionConfiguration.localDiskEncryptionConfiguration.encryptionKeyProviderClass: EncryptionKeyProviderClass is required when EncryptionKeyProviderType is "Custom"',

@@ -107,8 +107,8 @@ describe("the deployable stack (Pulumi.yaml)", () => {
                 kerberosRealm: "ec2.internal",
             }),
             (e: Error) =>
-                /s3KmsKeyArn: s3KmsKeyArn must name a KMS key: after key\/ comes a key id/.test(e.message) &&
-                /kerberos\.realm: kerberos\.realm must be upper case/.test(e.message),
+                /s3KmsKeyArn must name a KMS key: after key\/ comes a key id/.test(e.message) &&
+                /kerberos\.realm must be upper case/.test(e.message),
         );
     });
 
