@@ -2,43 +2,43 @@
 // package's semver promise (see the CHANGELOG); helpers stay in their modules, unexported.
 
 // Components, with their arguments and output types.
-export { InTransitCertificate, InTransitCertificateArgs } from "./components/inTransitCertificate";
+export { CertificateSettings, InTransitCertificate, InTransitCertificateArgs } from "./components/inTransitCertificate";
 export { ClusterKerberosAttributes, Kerberos } from "./components/kerberos";
-export { CrossRealmTrustArgs, ExternalKdcArgs, KerberosArgs } from "./components/kerberosSettings";
+export { CrossRealmTrust, ExternalKdc, KerberosArgs, KerberosSettings } from "./components/kerberosSettings";
 export { KmsKey, KmsKeyArgs } from "./components/kmsKey";
 export { SecureEmrBaseline, SecureEmrBaselineArgs } from "./components/secureEmrBaseline";
 export { SecurityConfiguration, SecurityConfigurationArgs } from "./components/securityConfiguration";
 export {
-    AdIntegrationConfigurationArgs,
-    ApplicationScopedIamRoleConfigurationArgs,
-    AtRestEncryptionConfigurationArgs,
-    AuthenticationConfigurationArgs,
-    AuthorizationConfigurationArgs,
-    ClusterDedicatedKdcConfigurationArgs,
-    CrossRealmTrustConfigurationArgs,
-    EmrFsConfigurationArgs,
-    EmrFsRoleMappingArgs,
-    EmrWalEncryptionConfigurationArgs,
-    EncryptionConfigurationArgs,
-    ExternalKdcConfigurationArgs,
-    IamConfigurationArgs,
-    IdentityCenterConfigurationArgs,
-    InstanceMetadataServiceConfigurationArgs,
-    InTransitEncryptionConfigurationArgs,
-    KerberosConfigurationArgs,
-    LakeFormationConfigurationArgs,
-    LegacyLakeFormationConfigurationArgs,
-    LocalDiskEncryptionConfigurationArgs,
-    RangerAuditConfigurationArgs,
-    RangerAuditDestinationsArgs,
-    RangerCloudWatchLogsArgs,
-    RangerConfigurationArgs,
-    RangerPluginConfigurationArgs,
-    S3EncryptionConfigurationArgs,
-    S3EncryptionOverrideArgs,
-    SecretTagArgs,
-    SecurityConfigurationDocumentArgs,
-    TlsCertificateConfigurationArgs,
+    AdIntegrationConfiguration,
+    ApplicationScopedIamRoleConfiguration,
+    AtRestEncryptionConfiguration,
+    AuthenticationConfiguration,
+    AuthorizationConfiguration,
+    ClusterDedicatedKdcConfiguration,
+    CrossRealmTrustConfiguration,
+    EmrFsConfiguration,
+    EmrFsRoleMapping,
+    EmrWalEncryptionConfiguration,
+    EncryptionConfiguration,
+    ExternalKdcConfiguration,
+    IamConfiguration,
+    IdentityCenterConfiguration,
+    InstanceMetadataServiceConfiguration,
+    InTransitEncryptionConfiguration,
+    KerberosConfiguration,
+    LakeFormationConfiguration,
+    LegacyLakeFormationConfiguration,
+    LocalDiskEncryptionConfiguration,
+    RangerAuditConfiguration,
+    RangerAuditDestinations,
+    RangerCloudWatchLogs,
+    RangerConfiguration,
+    RangerPluginConfiguration,
+    S3EncryptionConfiguration,
+    S3EncryptionOverride,
+    SecretTag,
+    SecurityConfigurationSections,
+    TlsCertificateConfiguration,
 } from "./components/securityConfigurationArgs";
 
 // Cluster configurations: HDFS transparent encryption, and merging classifications.

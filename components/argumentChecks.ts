@@ -19,7 +19,6 @@ export function checkBoolean(problems: Problem[], path: string, value: unknown):
     }
 }
 
-
 /** Not a plain value yet: an output or a promise, checked when it resolves. */
 export function isDeferred(value: unknown): boolean {
     return pulumi.Output.isInstance(value) || value instanceof Promise;
@@ -128,11 +127,27 @@ export function warnKeyReferences(component: pulumi.Resource, label: string, key
     }
 }
 
-/** A nested group of arguments (`kerberos`, `certificate`...): an object, or unset; never `null` or a scalar. */
+/**
+ * A nested group of arguments (`kerberos`, `certificate`...): an object, or unset; never `null` or
+ * a scalar, and never one output. Over `Construct` (a Python, Go or .NET program) the SDK sends a
+ * nested object that holds a secret or another resource's output as one output value, whose
+ * shape the component cannot see when it decides which resources to create.
+ */
 export function checkNestedObject(problems: Problem[], path: string, value: unknown): void {
-    if (value === null || (value !== undefined && (typeof value !== "object" || Array.isArray(value)))) {
+    if (isDeferred(value)) {
+        problems.push({
+            path,
+            code: "wrong-type",
+            message: `${path} arrived as one output value, as another language sends an object holding a secret or another resource's output; the component needs its settings when it is constructed: give them as plain values (leave generated passwords unset)`,
+        });
+    } else if (!isArgumentsObject(value) && value !== undefined) {
         problems.push({ path, code: "wrong-type", message: `${path} must be an object, or left unset; got ${shown(value)}` });
     }
+}
+
+/** A plain object of arguments, not an output. */
+export function isArgumentsObject(value: unknown): value is object {
+    return typeof value === "object" && value !== null && !Array.isArray(value) && !isDeferred(value);
 }
 
 /** Arguments that are not an object at all (`null`, a string): one problem saying so, before any other check reads them. */

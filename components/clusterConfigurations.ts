@@ -44,7 +44,11 @@ function listOf(list: unknown, at: string, problems: Problem[]): unknown[] {
         return [];
     }
     if (!Array.isArray(list)) {
-        problems.push({ path: at, code: "wrong-type", message: `${at} must be a list of configurations, or its JSON text; got ${describe(list)}` });
+        problems.push({
+            path: at,
+            code: "wrong-type",
+            message: `${at} must be a list of configurations, or its JSON text; got ${describe(list)}`,
+        });
         return [];
     }
     return list;

@@ -83,7 +83,9 @@ function propertyProblems(name: string, map: unknown, valid?: RegExp): Problem[]
     const acl =
         "is not a kms-acls.xml property (hadoop.kms.acl.<OP>, hadoop.kms.blacklist.<OP>, key.acl.<key>.<OP>, default.key.acl.<OP>, whitelist.key.acl.<OP>)";
     return Object.entries(map).flatMap(([key, value]) => [
-        ...(typeof value === "string" ? [] : [problem(`${name}[${quote(key)}]`, "wrong-type", "must be a string (EMR property values are strings)")]),
+        ...(typeof value === "string"
+            ? []
+            : [problem(`${name}[${quote(key)}]`, "wrong-type", "must be a string (EMR property values are strings)")]),
         ...(valid && !valid.test(key) ? [problem(`${name}[${quote(key)}]`, "unknown-key", acl)] : []),
     ]);
 }
@@ -114,7 +116,7 @@ export function checkHdfsEncryptionZones(zones: unknown, options: HdfsEncryption
                     `${at}.keyName`,
                     typeof keyName === "string" ? "bad-format" : "wrong-type",
                     upper
-                    ? `must be lower case: Hadoop KMS refuses upper-case key names, and the cluster fails at launch; got ${quote(keyName)}`
+                        ? `must be lower case: Hadoop KMS refuses upper-case key names, and the cluster fails at launch; got ${quote(keyName)}`
                         : `must be lower-case letters, digits, ".", "_" or "-"; got ${typeof keyName === "string" ? quote(keyName) : typeof keyName}`,
                 ),
             );
@@ -122,7 +124,9 @@ export function checkHdfsEncryptionZones(zones: unknown, options: HdfsEncryption
         if (typeof path === "string") {
             const first = byPath.get(path);
             if (first !== undefined) {
-                problems.push(problem(`${at}.path`, "duplicate-item", `is ${quote(path)}, already ${root}[${first}].path: one zone per path`));
+                problems.push(
+                    problem(`${at}.path`, "duplicate-item", `is ${quote(path)}, already ${root}[${first}].path: one zone per path`),
+                );
             } else {
                 byPath.set(path, i);
             }

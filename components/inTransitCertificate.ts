@@ -4,7 +4,16 @@ import * as pulumi from "@pulumi/pulumi";
 import { PrivateKey } from "@pulumi/tls/privateKey";
 import { SelfSignedCert } from "@pulumi/tls/selfSignedCert";
 import { Problem } from "../policies/model";
-import { checkArgumentsObject, checkFormat, checkInteger, checkOneOf, isDeferred, listArgument, shown, warnKeyReferences } from "./argumentChecks";
+import {
+    checkArgumentsObject,
+    checkFormat,
+    checkInteger,
+    checkOneOf,
+    isDeferred,
+    listArgument,
+    shown,
+    warnKeyReferences,
+} from "./argumentChecks";
 import { certificateArchive, certificateDnsNames, certificateObjectKey, privateDnsWildcard, s3Uri } from "./certificateFiles";
 import { createHardenedBucket } from "./hardenedBucket";
 import { throwIfProblems, unlessCheckedByParent } from "./invalidArguments";
@@ -15,7 +24,11 @@ export const ECDSA_CURVES = ["P256", "P384", "P521"] as const;
 /** Five years: the longest validity accepted for a generated certificate. */
 export const MAX_VALIDITY_HOURS = 43800;
 
-export interface InTransitCertificateArgs {
+/**
+ * A TLS certificate for EMR in-transit encryption: the InTransitCertificate component's arguments,
+ * and SecureEmrBaseline's `certificate` (one name, not `...Args`, for the generated SDKs' sake).
+ */
+export interface CertificateSettings {
     /** The Region of the clusters; its private DNS wildcard goes on the certificate. Defaults to the provider's. */
     region?: pulumi.Input<string>;
     /** More DNS names for the certificate, e.g. public names that Presto or Trino clients use (`*.` allowed). */
@@ -51,6 +64,9 @@ export interface InTransitCertificateArgs {
     /** The start of the zip's object key (default `emr-tls/`). */
     objectKeyPrefix?: pulumi.Input<string>;
 }
+
+/** The InTransitCertificate component's arguments. */
+export type InTransitCertificateArgs = CertificateSettings;
 
 /**
  * A TLS certificate zip for EMR in-transit encryption (`PEM` provider): a generated self-signed

@@ -10,7 +10,7 @@ import {
     kerberosNeeds,
     secretProblems,
 } from "./kerberosSettings";
-import { KerberosConfigurationArgs } from "./securityConfigurationArgs";
+import { KerberosConfiguration } from "./securityConfigurationArgs";
 
 /** The `kerberosAttributes` an `aws.emr.Cluster` takes. */
 export interface ClusterKerberosAttributes {
@@ -33,7 +33,7 @@ export interface ClusterKerberosAttributes {
  */
 export class Kerberos extends pulumi.ComponentResource {
     /** The security configuration's `authenticationConfiguration.kerberosConfiguration`. */
-    public readonly kerberosConfiguration: pulumi.Output<KerberosConfigurationArgs>;
+    public readonly kerberosConfiguration: pulumi.Output<KerberosConfiguration>;
     /** The `kerberosAttributes` for `aws.emr.Cluster` (secret). */
     public readonly clusterAttributes: pulumi.Output<ClusterKerberosAttributes>;
     /** The KDC admin password (secret). */

@@ -13,14 +13,20 @@ import {
     isDeferred,
     shown,
     checkNestedObject,
+    isArgumentsObject,
 } from "./argumentChecks";
-import { AdIntegrationConfigurationArgs, CrossRealmTrustConfigurationArgs, KerberosConfigurationArgs } from "./securityConfigurationArgs";
+import { AdIntegrationConfiguration, CrossRealmTrustConfiguration, KerberosConfiguration } from "./securityConfigurationArgs";
 
 /** EMR documents no range; a week is the longest lifetime accepted here. */
 export const MAX_TICKET_LIFETIME_HOURS = 168;
 export const DEFAULT_TICKET_LIFETIME_HOURS = 24;
 
-export interface KerberosArgs {
+/**
+ * Kerberos for EMR clusters: the Kerberos component's arguments, and SecureEmrBaseline's `kerberos`.
+ * One name for both, and not `...Args`, so that no generated SDK meets a `KerberosArgsArgs` or a
+ * second `KerberosArgs`.
+ */
+export interface KerberosSettings {
     /** `ClusterDedicatedKdc` (default: a KDC on the primary node) or `ExternalKdc` (EMR 5.20.0+). */
     provider?: string;
     /** The cluster's realm, in upper case by Kerberos convention (e.g. `EC2.INTERNAL`). */
@@ -28,9 +34,9 @@ export interface KerberosArgs {
     /** Ticket lifetime in hours, 1 to 168 (default 24). */
     ticketLifetimeInHours?: pulumi.Input<number>;
     /** A one-way trust from a cluster-dedicated KDC to another realm, usually Active Directory. */
-    crossRealmTrust?: CrossRealmTrustArgs;
+    crossRealmTrust?: CrossRealmTrust;
     /** The external KDC, for provider `ExternalKdc`. */
-    externalKdc?: ExternalKdcArgs;
+    externalKdc?: ExternalKdc;
     /**
      * The KDC admin password. Generated (and kept across updates) for a cluster-dedicated KDC when
      * omitted; required for an external KDC, whose password already exists.
@@ -50,22 +56,25 @@ export interface KerberosArgs {
     adDomainJoinPassword?: pulumi.Input<string>;
 }
 
+/** The Kerberos component's arguments. */
+export type KerberosArgs = KerberosSettings;
+
 /**
  * The trust as the document states it (one family of Kerberos types: the component's arguments
  * reuse the document's), plus what the component needs to know about the other realm.
  */
-export interface CrossRealmTrustArgs extends CrossRealmTrustConfigurationArgs {
+export interface CrossRealmTrust extends CrossRealmTrustConfiguration {
     /** Whether the other realm is Active Directory (default true), which needs a domain-join account. */
     activeDirectory?: boolean;
 }
 
-export interface ExternalKdcArgs {
+export interface ExternalKdc {
     /** The external KDC's admin server, `host` or `host:port` (default port 749). */
     adminServer: pulumi.Input<string>;
     /** The external KDC, `host` or `host:port` (default port 88). */
     kdcServer: pulumi.Input<string>;
     /** The Active Directory domain the external KDC trusts, if any; needs a domain-join account. */
-    adIntegration?: AdIntegrationConfigurationArgs;
+    adIntegration?: AdIntegrationConfiguration;
 }
 
 /** Which secrets a Kerberos setup sends with the cluster. */
@@ -108,7 +117,7 @@ export function checkKerberosArgs(args: KerberosArgs): Problem[] {
     checkRealm(problems, "realm", args.realm);
     checkInteger(problems, "ticketLifetimeInHours", args.ticketLifetimeInHours, 1, MAX_TICKET_LIFETIME_HOURS);
 
-    const trust = typeof args.crossRealmTrust === "object" ? args.crossRealmTrust : undefined;
+    const trust = isArgumentsObject(args.crossRealmTrust) ? args.crossRealmTrust : undefined;
     if (trust) {
         if (provider !== "ClusterDedicatedKdc") {
             problems.push({
@@ -129,10 +138,14 @@ export function checkKerberosArgs(args: KerberosArgs): Problem[] {
         checkFormat(problems, "crossRealmTrust.adminServer", trust.adminServer, "hostPort");
         checkFormat(problems, "crossRealmTrust.kdcServer", trust.kdcServer, "hostPort");
     }
-    const external = typeof args.externalKdc === "object" ? args.externalKdc : undefined;
+    const external = isArgumentsObject(args.externalKdc) ? args.externalKdc : undefined;
     if (provider === "ExternalKdc") {
         if (!external) {
-            problems.push({ path: "externalKdc", code: "missing-required", message: `externalKdc is required when provider is "ExternalKdc"` });
+            problems.push({
+                path: "externalKdc",
+                code: "missing-required",
+                message: `externalKdc is required when provider is "ExternalKdc"`,
+            });
         }
         if (args.kdcAdminPassword === undefined) {
             problems.push({
@@ -201,7 +214,13 @@ export function checkKerberosArgs(args: KerberosArgs): Problem[] {
  */
 export function secretProblems(field: string, value: unknown): Problem[] {
     return value !== undefined && (typeof value !== "string" || value.length === 0 || value.length > 256)
-        ? [{ path: field, code: typeof value === "string" ? "out-of-range" : "wrong-type", message: `${field} must be a string of 1 to 256 characters` }]
+        ? [
+              {
+                  path: field,
+                  code: typeof value === "string" ? "out-of-range" : "wrong-type",
+                  message: `${field} must be a string of 1 to 256 characters`,
+              },
+          ]
         : [];
 }
 
@@ -227,8 +246,9 @@ export function checkResolvedRealms(realm: string, trustedRealm: string | undefi
 export function kerberosConfigurationSection(
     args: KerberosArgs,
     given: <T>(value: pulumi.Input<T>) => pulumi.Input<T> = (value) => value,
-): KerberosConfigurationArgs {
-    const ticketLifetimeInHours = args.ticketLifetimeInHours === undefined ? DEFAULT_TICKET_LIFETIME_HOURS : given(args.ticketLifetimeInHours);
+): KerberosConfiguration {
+    const ticketLifetimeInHours =
+        args.ticketLifetimeInHours === undefined ? DEFAULT_TICKET_LIFETIME_HOURS : given(args.ticketLifetimeInHours);
     const hostsOf = (from: { adminServer: pulumi.Input<string>; kdcServer: pulumi.Input<string> }) => ({
         adminServer: given(from.adminServer),
         kdcServer: given(from.kdcServer),

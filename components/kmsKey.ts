@@ -18,17 +18,17 @@ export interface KmsKeyArgs {
     /** Days between scheduling deletion and deletion, 7 to 30 (default 30, the longest KMS allows). */
     deletionWindowInDays?: pulumi.Input<number>;
     /** IAM role ARNs that may administer the key, besides the account root. */
-    adminRoleArns?: pulumi.Input<string>[];
+    adminRoleArns?: pulumi.Input<pulumi.Input<string>[]>;
     /**
      * IAM role ARNs that encrypt and decrypt with the key: the EMR EC2 instance-profile role, and
      * every EMRFS role-mapping or runtime role that reads or writes the data.
      */
-    keyUserRoleArns?: pulumi.Input<string>[];
+    keyUserRoleArns?: pulumi.Input<pulumi.Input<string>[]>;
     /**
      * IAM role ARNs of the EMR service role, for a local-disk key with EBS encryption: it may use
      * the key and create grants, only for AWS resources (`kms:GrantIsForAWSResource`).
      */
-    ebsServiceRoleArns?: pulumi.Input<string>[];
+    ebsServiceRoleArns?: pulumi.Input<pulumi.Input<string>[]>;
     /** Let the EMR WAL service (`emrwal.amazonaws.com`) use the key, for EMR WAL encryption. */
     allowEmrWal?: pulumi.Input<boolean>;
     /** The account id; looked up from the provider's credentials when omitted. */
@@ -81,7 +81,7 @@ export class KmsKey extends pulumi.ComponentResource {
                 // those that were plain have been checked already, unless the partition they are
                 // held to has only now been looked up.
                 const partitionLate = lateOnly(args.partition, true) ?? false;
-                const lateItems = <T>(given: readonly unknown[] | undefined, resolved: readonly T[]) =>
+                const lateItems = <T>(given: unknown, resolved: readonly T[]) =>
                     partitionLate ? [...resolved] : unknownAtConstruction(given, resolved);
                 throwIfProblems(
                     invalid,
@@ -143,10 +143,10 @@ function lateOnly<T>(given: unknown, resolved: T): T | undefined {
 }
 
 /** The items of a resolved list that were not known at construction, at their indexes (a sparse list). */
-function unknownAtConstruction<T>(given: readonly unknown[] | undefined, resolved: readonly T[]): T[] {
+function unknownAtConstruction<T>(given: unknown, resolved: readonly T[]): T[] {
     const late: T[] = [];
     resolved.forEach((item, i) => {
-        if (isDeferred(given) || isDeferred(given?.[i])) {
+        if (!Array.isArray(given) || isDeferred(given[i])) {
             late[i] = item;
         }
     });
@@ -181,7 +181,7 @@ export function checkKmsKeyArgs(args: KmsKeyArgs): Problem[] {
             message: `partition must be an AWS partition such as "aws" or "aws-us-gov"; got ${shown(args.partition)}`,
         });
     }
-    const roles = (path: string, arns: readonly unknown[] | undefined) =>
+    const roles = (path: string, arns: unknown) =>
         Object.fromEntries((Array.isArray(arns) ? arns : []).map((arn, i) => [`${path}[${i}]`, arn]));
     checkPartitions(problems, args.partition, {
         ...roles("adminRoleArns", args.adminRoleArns),

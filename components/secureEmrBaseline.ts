@@ -6,6 +6,8 @@ import {
     checkFormat,
     checkInteger,
     checkNestedObject,
+    isArgumentsObject,
+    isDeferred,
     checkOneOf,
     checkPartitions,
     listArgument,
@@ -14,14 +16,14 @@ import {
 } from "./argumentChecks";
 import { BASELINE_DEFAULTS, BASELINE_S3_MODES, weakenedDefaults } from "./baselineDefaults";
 import { checkHdfsEncryptionZones, HdfsEncryptionZone, zoneConfigurations } from "./hdfsEncryptionZones";
-import { checkInTransitCertificateArgs, InTransitCertificate, InTransitCertificateArgs } from "./inTransitCertificate";
+import { CertificateSettings, checkInTransitCertificateArgs, InTransitCertificate, InTransitCertificateArgs } from "./inTransitCertificate";
 import { markChecked, throwIfProblems } from "./invalidArguments";
 import { ClusterKerberosAttributes, Kerberos } from "./kerberos";
-import { checkKerberosArgs, kerberosConfigurationSection, KerberosArgs } from "./kerberosSettings";
+import { checkKerberosArgs, kerberosConfigurationSection, KerberosSettings } from "./kerberosSettings";
 import { checkKmsKeyArgs, KmsKey, KmsKeyArgs } from "./kmsKey";
 import { defaultNamePrefix } from "./naming";
 import { checkSecurityConfigurationArgs, SecurityConfiguration } from "./securityConfiguration";
-import { KerberosConfigurationArgs, SecurityConfigurationDocumentArgs } from "./securityConfigurationArgs";
+import { KerberosConfiguration, SecurityConfigurationSections } from "./securityConfigurationArgs";
 
 export interface SecureEmrBaselineArgs {
     /** ARN of the EMR EC2 instance-profile role (the role, e.g. `EMR_EC2_DefaultRole`): a user of both keys. */
@@ -29,9 +31,9 @@ export interface SecureEmrBaselineArgs {
     /** ARN of the EMR service role (e.g. `EMR_DefaultRole_V2`): encrypts EBS volumes with the disk key. */
     serviceRoleArn: pulumi.Input<string>;
     /** ARNs of other roles that read or write the S3 data: EMRFS role-mapping and runtime roles. */
-    dataRoleArns?: pulumi.Input<string>[];
+    dataRoleArns?: pulumi.Input<pulumi.Input<string>[]>;
     /** ARNs of roles that administer the keys, besides the account root. */
-    keyAdminRoleArns?: pulumi.Input<string>[];
+    keyAdminRoleArns?: pulumi.Input<pulumi.Input<string>[]>;
     /** The EMR release of the clusters, e.g. `emr-7.5.0`: features it lacks are refused. */
     releaseLabel?: pulumi.Input<string>;
     /** The Region, for the certificate's names; defaults to the provider's. */
@@ -55,7 +57,7 @@ export interface SecureEmrBaselineArgs {
     /** TLS between nodes and applications (default true; false warns). */
     inTransitEncryption?: boolean;
     /** Settings for the generated in-transit certificate. */
-    certificate?: InTransitCertificateArgs;
+    certificate?: CertificateSettings;
     /** An existing certificate zip (`s3://bucket/key.zip`), instead of generating one. */
     certificateS3Object?: pulumi.Input<string>;
     /** Require IMDSv2 on the nodes (default true; false warns). */
@@ -63,7 +65,7 @@ export interface SecureEmrBaselineArgs {
     /** The IMDS PUT response hop limit (default 1; more warns). */
     imdsHopLimit?: number;
     /** Kerberos authentication; none when omitted. */
-    kerberos?: KerberosArgs;
+    kerberos?: KerberosSettings;
     /** Protect created keys from deletion by Pulumi (default true; false warns). */
     protectKeys?: boolean;
     /** Deletion window of created keys, 7 to 30 days (default 30; less warns). */
@@ -217,8 +219,8 @@ function documentArgs(
     s3Key: pulumi.Input<string> | undefined,
     diskKey: pulumi.Input<string>,
     certificateS3Uri: pulumi.Input<string> | undefined,
-    kerberosConfiguration: KerberosConfigurationArgs | undefined,
-): SecurityConfigurationDocumentArgs {
+    kerberosConfiguration: KerberosConfiguration | undefined,
+): SecurityConfigurationSections {
     const mode = settings.s3EncryptionMode;
     return {
         encryptionConfiguration: {
@@ -260,7 +262,10 @@ function plainNumber(value: unknown): number | undefined {
 function keyArguments(args: SecureEmrBaselineArgs) {
     return {
         adminRoleArns: args.keyAdminRoleArns,
-        keyUserRoleArns: [args.instanceProfileRoleArn, ...(Array.isArray(args.dataRoleArns) ? args.dataRoleArns : [])],
+        // A list that is one output (as another language sends a list holding a secret) joins when it resolves.
+        keyUserRoleArns: isDeferred(args.dataRoleArns)
+            ? pulumi.all([args.instanceProfileRoleArn, args.dataRoleArns]).apply(([profile, data]) => [profile, ...(data ?? [])])
+            : [args.instanceProfileRoleArn, ...(Array.isArray(args.dataRoleArns) ? args.dataRoleArns : [])],
         ebsServiceRoleArns: [args.serviceRoleArn],
         accountId: args.accountId,
         partition: args.partition,
@@ -332,7 +337,9 @@ export function checkSecureEmrBaselineArgs(args: SecureEmrBaselineArgs): Problem
         certificateS3Object: args.certificateS3Object,
     });
     problems.push(...conflicts(args));
-    if (args.hdfsEncryptionZones !== undefined) {
+    if (isDeferred(args.hdfsEncryptionZones)) {
+        checkNestedObject(problems, "hdfsEncryptionZones", args.hdfsEncryptionZones);
+    } else if (args.hdfsEncryptionZones !== undefined) {
         problems.push(...checkHdfsEncryptionZones(args.hdfsEncryptionZones, {}, "hdfsEncryptionZones"));
     }
 
@@ -340,31 +347,24 @@ export function checkSecureEmrBaselineArgs(args: SecureEmrBaselineArgs): Problem
     for (const nested of ["certificate", "kerberos"] as const) {
         checkNestedObject(problems, nested, args[nested]);
     }
-    const certificateProblems =
-        typeof args.certificate === "object" && args.certificate !== null
-            ? checkInTransitCertificateArgs(certificateArguments(args))
-            : [];
+    const certificateProblems = isArgumentsObject(args.certificate) ? checkInTransitCertificateArgs(certificateArguments(args)) : [];
     const ownRegion = args.certificate?.region !== undefined;
     problems.push(...movedProblems(certificateProblems, (path) => (path === "region" && !ownRegion ? path : `certificate.${path}`)));
-    const kerberosProblems = typeof args.kerberos === "object" && args.kerberos !== null ? checkKerberosArgs(args.kerberos) : [];
+    const kerberosProblems = isArgumentsObject(args.kerberos) ? checkKerberosArgs(args.kerberos) : [];
     problems.push(...prefixProblems("kerberos", kerberosProblems));
 
     // Options refused above take their defaults here, so that the document's verdicts are about
     // combinations and releases only, never the same value again; Kerberos joins the document
     // only when its arguments were sound enough to build a section from.
     const refused = new Set(problems.map((p) => p.path));
-    const settings = baselineSettings(Object.fromEntries(Object.entries(args).filter(([key]) => !refused.has(key))) as SecureEmrBaselineArgs);
+    const settings = baselineSettings(
+        Object.fromEntries(Object.entries(args).filter(([key]) => !refused.has(key))) as SecureEmrBaselineArgs,
+    );
     const kerberos = args.kerberos && kerberosProblems.length === 0 ? kerberosConfigurationSection(args.kerberos, standIn) : undefined;
     const documentProblems = checkSecurityConfigurationArgs({
         namePrefix: args.namePrefix,
         releaseLabel: args.releaseLabel,
-        ...documentArgs(
-            { ...settings, imdsHopLimit: standIn(settings.imdsHopLimit) },
-            CHECKED,
-            CHECKED,
-            CHECKED,
-            kerberos,
-        ),
+        ...documentArgs({ ...settings, imdsHopLimit: standIn(settings.imdsHopLimit) }, CHECKED, CHECKED, CHECKED, kerberos),
     });
     for (const problem of documentProblems) {
         const own = problem.path === "namePrefix" || problem.path === "releaseLabel";

@@ -2,12 +2,12 @@ import * as emr from "@pulumi/aws/emr";
 import * as pulumi from "@pulumi/pulumi";
 import { kmsKeyValues, pointer, Problem, serializeSecurityConfiguration } from "../policies/model";
 import { defaultNamePrefix, NAME_PREFIX_PATTERN, securityConfigurationName } from "./naming";
-import { SecurityConfigurationDocumentArgs } from "./securityConfigurationArgs";
+import { SecurityConfigurationSections } from "./securityConfigurationArgs";
 import { checkArgumentsObject, isDeferred, shown, warnKeyReferences } from "./argumentChecks";
 import { throwIfProblems, unlessCheckedByParent } from "./invalidArguments";
 import { argumentPath, checkSecurityConfigurationArguments } from "./securityConfigurationDocument";
 
-export interface SecurityConfigurationArgs extends SecurityConfigurationDocumentArgs {
+export interface SecurityConfigurationArgs extends SecurityConfigurationSections {
     /**
      * The start of the security configuration's name; a hash of the document follows it, so every
      * change creates a new configuration before the old one is deleted and running clusters keep

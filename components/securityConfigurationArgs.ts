@@ -5,24 +5,24 @@ import * as pulumi from "@pulumi/pulumi";
 // (other Pulumi languages cannot consume unions) and are checked when the component is built.
 
 /** The sections of an EMR security configuration. Set at least one. */
-export interface SecurityConfigurationDocumentArgs {
+export interface SecurityConfigurationSections {
     /** Encryption at rest (S3 and local disk), in transit (TLS), and of the EMR write-ahead log. */
-    encryptionConfiguration?: EncryptionConfigurationArgs;
+    encryptionConfiguration?: EncryptionConfiguration;
     /** Kerberos authentication and IAM Identity Center integration. */
-    authenticationConfiguration?: AuthenticationConfigurationArgs;
+    authenticationConfiguration?: AuthenticationConfiguration;
     /** EMRFS role mappings, runtime roles, Lake Formation and Apache Ranger. */
-    authorizationConfiguration?: AuthorizationConfigurationArgs;
+    authorizationConfiguration?: AuthorizationConfiguration;
     /** The instance metadata service (IMDS) version and hop limit for cluster nodes. */
-    instanceMetadataServiceConfiguration?: InstanceMetadataServiceConfigurationArgs;
+    instanceMetadataServiceConfiguration?: InstanceMetadataServiceConfiguration;
     /**
      * The SAML-based Lake Formation integration of EMR 5.31.0 and later 5.x releases (the document's
      * top-level `LakeFormationConfiguration`). Needs a cluster-dedicated KDC. For Lake Formation with
      * runtime roles (6.15.0+) use `authorizationConfiguration.lakeFormationConfiguration`.
      */
-    legacyLakeFormationConfiguration?: LegacyLakeFormationConfigurationArgs;
+    legacyLakeFormationConfiguration?: LegacyLakeFormationConfiguration;
 }
 
-export interface EncryptionConfigurationArgs {
+export interface EncryptionConfiguration {
     /**
      * Turns TLS between cluster nodes and applications on. Defaults to whether
      * `inTransitEncryptionConfiguration` is given.
@@ -34,22 +34,22 @@ export interface EncryptionConfigurationArgs {
      */
     enableAtRestEncryption?: pulumi.Input<boolean>;
     /** Where the TLS certificates come from. Required when in-transit encryption is on. */
-    inTransitEncryptionConfiguration?: InTransitEncryptionConfigurationArgs;
+    inTransitEncryptionConfiguration?: InTransitEncryptionConfiguration;
     /** S3 and local-disk encryption. Required when at-rest encryption is on. */
-    atRestEncryptionConfiguration?: AtRestEncryptionConfigurationArgs;
+    atRestEncryptionConfiguration?: AtRestEncryptionConfiguration;
     /**
      * Encryption of the EMR write-ahead log (HBase). An empty object selects EMR-managed keys; an
      * `awsKmsKey` selects your KMS key. Independent of the two enable flags.
      */
-    emrWalEncryptionConfiguration?: EmrWalEncryptionConfigurationArgs;
+    emrWalEncryptionConfiguration?: EmrWalEncryptionConfiguration;
 }
 
-export interface InTransitEncryptionConfigurationArgs {
+export interface InTransitEncryptionConfiguration {
     /** The TLS certificate provider. */
-    tlsCertificateConfiguration: TlsCertificateConfigurationArgs;
+    tlsCertificateConfiguration: TlsCertificateConfiguration;
 }
 
-export interface TlsCertificateConfigurationArgs {
+export interface TlsCertificateConfiguration {
     /**
      * `PEM` (a zip of PEM files in S3), `Custom` (a Java provider jar in S3) or `EMR` (EMR generates
      * the certificates). Case-sensitive.
@@ -65,28 +65,28 @@ export interface TlsCertificateConfigurationArgs {
     /** For `EMR`: the full ARN of the KMS key that encrypts the generated CA certificate's secret. */
     awsKmsKey?: pulumi.Input<string>;
     /** For `EMR`: tags for the Secrets Manager secret that holds the generated CA certificate. */
-    secretTags?: SecretTagArgs[];
+    secretTags?: SecretTag[];
     /** For `EMR`: how many days the generated certificates are valid (EMR's default is 20 years). */
     validityInDays?: pulumi.Input<number>;
     /** For `EMR`: an extra DNS suffix the certificate covers as `*.<suffix>`; give it without `*.`. */
     wildcardDnsSuffix?: pulumi.Input<string>;
 }
 
-export interface SecretTagArgs {
+export interface SecretTag {
     /** The tag key. */
     key: pulumi.Input<string>;
     /** The tag value. */
     value: pulumi.Input<string>;
 }
 
-export interface AtRestEncryptionConfigurationArgs {
+export interface AtRestEncryptionConfiguration {
     /** How EMRFS encrypts data in S3. */
-    s3EncryptionConfiguration?: S3EncryptionConfigurationArgs;
+    s3EncryptionConfiguration?: S3EncryptionConfiguration;
     /** How cluster nodes encrypt local disks (instance store and EBS). */
-    localDiskEncryptionConfiguration?: LocalDiskEncryptionConfigurationArgs;
+    localDiskEncryptionConfiguration?: LocalDiskEncryptionConfiguration;
 }
 
-export interface S3EncryptionConfigurationArgs {
+export interface S3EncryptionConfiguration {
     /** `SSE-S3`, `SSE-KMS`, `CSE-KMS` or `CSE-Custom`. Case-sensitive; `SSE-C` is not available with EMR. */
     encryptionMode: pulumi.Input<string>;
     /** For `SSE-KMS` and `CSE-KMS`: the full KMS key ARN (not an alias or key id). */
@@ -96,10 +96,10 @@ export interface S3EncryptionConfigurationArgs {
     /** For `CSE-Custom`: the fully qualified provider class; must differ from the local-disk class. */
     encryptionKeyProviderClass?: pulumi.Input<string>;
     /** Per-bucket exceptions to `encryptionMode`, one per bucket. */
-    overrides?: S3EncryptionOverrideArgs[];
+    overrides?: S3EncryptionOverride[];
 }
 
-export interface S3EncryptionOverrideArgs {
+export interface S3EncryptionOverride {
     /** The bare bucket name (no `s3://`). */
     bucketName: pulumi.Input<string>;
     /** `SSE-S3`, `SSE-KMS` or `CSE-KMS` for this bucket. */
@@ -108,7 +108,7 @@ export interface S3EncryptionOverrideArgs {
     awsKmsKey?: pulumi.Input<string>;
 }
 
-export interface LocalDiskEncryptionConfigurationArgs {
+export interface LocalDiskEncryptionConfiguration {
     /** `AwsKms` or `Custom`. Case-sensitive. */
     encryptionKeyProviderType: pulumi.Input<string>;
     /** For `AwsKms`: the full KMS key ARN. */
@@ -124,35 +124,35 @@ export interface LocalDiskEncryptionConfigurationArgs {
     encryptionKeyProviderClass?: pulumi.Input<string>;
 }
 
-export interface EmrWalEncryptionConfigurationArgs {
+export interface EmrWalEncryptionConfiguration {
     /** The full KMS key ARN for the write-ahead log; omit it for EMR-managed keys. */
     awsKmsKey?: pulumi.Input<string>;
 }
 
-export interface AuthenticationConfigurationArgs {
+export interface AuthenticationConfiguration {
     /** Kerberos authentication. The cluster must then be created with Kerberos attributes. */
-    kerberosConfiguration?: KerberosConfigurationArgs;
+    kerberosConfiguration?: KerberosConfiguration;
     /** IAM Identity Center integration (EMR 6.15.0+); needs in-transit encryption. */
-    identityCenterConfiguration?: IdentityCenterConfigurationArgs;
+    identityCenterConfiguration?: IdentityCenterConfiguration;
 }
 
-export interface KerberosConfigurationArgs {
+export interface KerberosConfiguration {
     /** `ClusterDedicatedKdc` or `ExternalKdc` (EMR 5.20.0+). Case-sensitive. */
     provider: pulumi.Input<string>;
     /** For `ClusterDedicatedKdc`: the KDC that runs on the primary node. */
-    clusterDedicatedKdcConfiguration?: ClusterDedicatedKdcConfigurationArgs;
+    clusterDedicatedKdcConfiguration?: ClusterDedicatedKdcConfiguration;
     /** For `ExternalKdc`: the KDC the cluster uses. */
-    externalKdcConfiguration?: ExternalKdcConfigurationArgs;
+    externalKdcConfiguration?: ExternalKdcConfiguration;
 }
 
-export interface ClusterDedicatedKdcConfigurationArgs {
+export interface ClusterDedicatedKdcConfiguration {
     /** How long tickets are valid, in hours (EMR's default is 24). */
     ticketLifetimeInHours?: pulumi.Input<number>;
     /** A one-way trust with another realm, such as an Active Directory domain. */
-    crossRealmTrustConfiguration?: CrossRealmTrustConfigurationArgs;
+    crossRealmTrustConfiguration?: CrossRealmTrustConfiguration;
 }
 
-export interface CrossRealmTrustConfigurationArgs {
+export interface CrossRealmTrustConfiguration {
     /** The other realm's name, by convention its domain in upper case (e.g. `AD.EXAMPLE.COM`). */
     realm: pulumi.Input<string>;
     /** The other realm's DNS domain (e.g. `ad.example.com`). */
@@ -163,7 +163,7 @@ export interface CrossRealmTrustConfigurationArgs {
     kdcServer: pulumi.Input<string>;
 }
 
-export interface ExternalKdcConfigurationArgs {
+export interface ExternalKdcConfiguration {
     /** How long tickets are valid, in hours. */
     ticketLifetimeInHours?: pulumi.Input<number>;
     /** `Single`, the only type EMR supports. */
@@ -173,10 +173,10 @@ export interface ExternalKdcConfigurationArgs {
     /** The external KDC, `host` or `host:port` (default port 88). */
     kdcServer: pulumi.Input<string>;
     /** The Active Directory domain the external KDC trusts, if any. */
-    adIntegrationConfiguration?: AdIntegrationConfigurationArgs;
+    adIntegrationConfiguration?: AdIntegrationConfiguration;
 }
 
-export interface AdIntegrationConfigurationArgs {
+export interface AdIntegrationConfiguration {
     /** The Active Directory realm, by convention in upper case. */
     adRealm: pulumi.Input<string>;
     /** The Active Directory DNS domain. */
@@ -185,7 +185,7 @@ export interface AdIntegrationConfigurationArgs {
     adServer?: pulumi.Input<string>;
 }
 
-export interface IdentityCenterConfigurationArgs {
+export interface IdentityCenterConfiguration {
     /** Turns the IAM Identity Center integration on. */
     enableIdentityCenter: pulumi.Input<boolean>;
     /** The Identity Center instance ARN; EMR looks it up when omitted. */
@@ -198,23 +198,23 @@ export interface IdentityCenterConfigurationArgs {
     enableUserBackgroundSession?: pulumi.Input<boolean>;
 }
 
-export interface AuthorizationConfigurationArgs {
+export interface AuthorizationConfiguration {
     /** IAM roles that EMRFS assumes for given users, groups or S3 prefixes. */
-    emrFsConfiguration?: EmrFsConfigurationArgs;
+    emrFsConfiguration?: EmrFsConfiguration;
     /** Runtime roles for steps (EMR 6.7.0+). */
-    iamConfiguration?: IamConfigurationArgs;
+    iamConfiguration?: IamConfiguration;
     /** Lake Formation fine-grained access with runtime roles (EMR 6.15.0+). */
-    lakeFormationConfiguration?: LakeFormationConfigurationArgs;
+    lakeFormationConfiguration?: LakeFormationConfiguration;
     /** Apache Ranger integration (EMR 5.32.0+); needs Kerberos. */
-    rangerConfiguration?: RangerConfigurationArgs;
+    rangerConfiguration?: RangerConfiguration;
 }
 
-export interface EmrFsConfigurationArgs {
+export interface EmrFsConfiguration {
     /** Mappings evaluated top-down; the first match wins, and no match uses the instance profile. */
-    roleMappings: EmrFsRoleMappingArgs[];
+    roleMappings: EmrFsRoleMapping[];
 }
 
-export interface EmrFsRoleMappingArgs {
+export interface EmrFsRoleMapping {
     /** The IAM role ARN EMRFS assumes. */
     role: pulumi.Input<string>;
     /** `User`, `Group` or `Prefix`. */
@@ -223,26 +223,26 @@ export interface EmrFsRoleMappingArgs {
     identifiers: pulumi.Input<string>[];
 }
 
-export interface IamConfigurationArgs {
+export interface IamConfiguration {
     /** Turns runtime roles for steps on. */
     enableApplicationScopedIamRole: pulumi.Input<boolean>;
     /** Runtime-role options. */
-    applicationScopedIamRoleConfiguration?: ApplicationScopedIamRoleConfigurationArgs;
+    applicationScopedIamRoleConfiguration?: ApplicationScopedIamRoleConfiguration;
 }
 
-export interface ApplicationScopedIamRoleConfigurationArgs {
+export interface ApplicationScopedIamRoleConfiguration {
     /** Passes the caller's source identity on to the runtime role. */
     propagateSourceIdentity?: pulumi.Input<boolean>;
 }
 
-export interface LakeFormationConfigurationArgs {
+export interface LakeFormationConfiguration {
     /** When given, must be `Amazon EMR`, the same value as in Lake Formation's application-integration settings. */
     authorizedSessionTagValue?: pulumi.Input<string>;
     /** Turns Lake Formation on for Identity Center trusted identity propagation, as AWS's setup pages write it. */
     enableLakeFormation?: pulumi.Input<boolean>;
 }
 
-export interface RangerConfigurationArgs {
+export interface RangerConfiguration {
     /** The Ranger admin server URL, e.g. `https://ranger.example.com:6182`. */
     adminServerUrl: pulumi.Input<string>;
     /** The IAM role ARN the Ranger plugins use. */
@@ -252,12 +252,12 @@ export interface RangerConfigurationArgs {
     /** The Secrets Manager ARN (no version suffix) of the admin server's public certificate. */
     adminServerSecretArn: pulumi.Input<string>;
     /** One entry per Ranger plugin. */
-    rangerPluginConfigurations: RangerPluginConfigurationArgs[];
+    rangerPluginConfigurations: RangerPluginConfiguration[];
     /** Where Ranger sends audit events. */
-    auditConfiguration?: RangerAuditConfigurationArgs;
+    auditConfiguration?: RangerAuditConfiguration;
 }
 
-export interface RangerPluginConfigurationArgs {
+export interface RangerPluginConfiguration {
     /** `Spark`, `Hive` or `EMRFS-S3`. */
     app: pulumi.Input<string>;
     /** The Secrets Manager ARN of the plugin's private TLS certificate. */
@@ -266,29 +266,29 @@ export interface RangerPluginConfigurationArgs {
     policyRepositoryName: pulumi.Input<string>;
 }
 
-export interface RangerAuditConfigurationArgs {
+export interface RangerAuditConfiguration {
     /** Audit destinations. */
-    destinations: RangerAuditDestinationsArgs;
+    destinations: RangerAuditDestinations;
 }
 
-export interface RangerAuditDestinationsArgs {
+export interface RangerAuditDestinations {
     /** Audit events to CloudWatch Logs. */
-    amazonCloudWatchLogs: RangerCloudWatchLogsArgs;
+    amazonCloudWatchLogs: RangerCloudWatchLogs;
 }
 
-export interface RangerCloudWatchLogsArgs {
+export interface RangerCloudWatchLogs {
     /** The CloudWatch Logs log-group ARN. */
     cloudWatchLogGroup: pulumi.Input<string>;
 }
 
-export interface InstanceMetadataServiceConfigurationArgs {
+export interface InstanceMetadataServiceConfiguration {
     /** 2 requires IMDSv2 (EMR 5.23.1, 5.27.1, 5.32+, 6.2+); 1 allows IMDSv1 too. */
     minimumInstanceMetadataServiceVersion: pulumi.Input<number>;
     /** The PUT response hop limit, 1 to 64; 1 unless containers on the nodes need IMDS. */
     httpPutResponseHopLimit: pulumi.Input<number>;
 }
 
-export interface LegacyLakeFormationConfigurationArgs {
+export interface LegacyLakeFormationConfiguration {
     /** The S3 location of the identity provider's SAML metadata. */
     idpMetadataS3Path: pulumi.Input<string>;
     /** The IAM role ARN for EMR users. */

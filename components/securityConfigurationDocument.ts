@@ -16,10 +16,10 @@ import {
     validateSecurityConfiguration,
 } from "../policies/model";
 import { throwIfProblems } from "./invalidArguments";
-import { SecurityConfigurationDocumentArgs } from "./securityConfigurationArgs";
+import { SecurityConfigurationSections } from "./securityConfigurationArgs";
 
 /** The arguments with every input resolved: what `buildSecurityConfiguration` takes. */
-export type SecurityConfigurationSpec = pulumi.Unwrap<SecurityConfigurationDocumentArgs>;
+export type SecurityConfigurationSpec = pulumi.Unwrap<SecurityConfigurationSections>;
 
 export interface BuildOptions {
     /** The cluster's EMR release (`emr-6.15.0`): also refuse features it does not support. */

@@ -108,10 +108,7 @@ describe("components given hostile or careless arguments", () => {
 
     it("re-checks a password that arrives as an output when it resolves", async () => {
         const kerberos = new Kerberos("k", { realm: "EC2.INTERNAL", kdcAdminPassword: pulumi.output("") });
-        await assert.rejects(
-            isKnown(kerberos.clusterAttributes),
-            /kdcAdminPassword must be a string of 1 to 256 characters/,
-        );
+        await assert.rejects(isKnown(kerberos.clusterAttributes), /kdcAdminPassword must be a string of 1 to 256 characters/);
     });
 
     it("fails the registration, naming the argument, when a Region output resolves to something that is not a Region", async () => {
@@ -153,18 +150,9 @@ describe("components given hostile or careless arguments", () => {
                     objectKeyPrefix: "é".repeat(600),
                 }),
         );
-        assert.match(
-            message,
-            /certificateChainPem must be PEM text holding a CERTIFICATE block .*; got 0 characters without one/,
-        );
-        assert.match(
-            message,
-            /privateKeyPem must be PEM text holding a PRIVATE KEY block .*; got 36 characters without one/,
-        );
+        assert.match(message, /certificateChainPem must be PEM text holding a CERTIFICATE block .*; got 0 characters without one/);
+        assert.match(message, /privateKeyPem must be PEM text holding a PRIVATE KEY block .*; got 36 characters without one/);
         assert.ok(!message.includes("maybe a secret"), "the key was echoed");
-        assert.match(
-            message,
-            /objectKeyPrefix is 1200 bytes; with the zip's name \(20 bytes\) it must fit S3's 1024-byte key limit/,
-        );
+        assert.match(message, /objectKeyPrefix is 1200 bytes; with the zip's name \(20 bytes\) it must fit S3's 1024-byte key limit/);
     });
 });

@@ -1,9 +1,7 @@
 import * as assert from "assert";
-import { spawn } from "child_process";
 import * as path from "path";
 import * as ts from "typescript";
-
-const ROOT = path.join(__dirname, "../..");
+import { call, providerProto, ROOT, startPluginHost } from "./pluginHost";
 
 interface SchemaProperty {
     description?: string;
@@ -22,37 +20,16 @@ interface Schema {
     types: Record<string, { properties?: Record<string, SchemaProperty> }>;
 }
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 /** Starts the package as Pulumi does for a source-based component package, and asks for its schema. */
 async function inferredSchema(): Promise<Schema> {
-    const sdk = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
-    const grpc: typeof import("@grpc/grpc-js") = require("@grpc/grpc-js");
-    const proto = require(path.join(sdk, "proto/provider_pb"));
-    const services = require(path.join(sdk, "proto/provider_grpc_pb"));
-    const child = spawn(process.execPath, [path.join(sdk, "cmd/run-plugin"), ROOT], { stdio: ["ignore", "pipe", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (d) => (stderr += d));
+    const host = await startPluginHost();
     try {
-        const port = await new Promise<string>((resolve, reject) => {
-            let out = "";
-            child.stdout.on("data", (d) => {
-                out += d;
-                if (out.includes("\n")) {
-                    resolve(out.split("\n")[0].trim());
-                }
-            });
-            child.on("exit", (code) => reject(new Error(`run-plugin exited with ${code}:\n${stderr}`)));
-        });
-        const client = new services.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-        const request = new proto.GetSchemaRequest();
+        const request = new providerProto.GetSchemaRequest();
         request.setVersion(0);
-        const response = await new Promise<{ getSchema(): string }>((resolve, reject) =>
-            client.getSchema(request, (e: Error | null, r: { getSchema(): string }) => (e ? reject(e) : resolve(r))),
-        );
-        client.close();
+        const response = await call<{ getSchema(): string }>(host, "getSchema", request);
         return JSON.parse(response.getSchema());
     } finally {
-        child.kill();
+        host.stop();
     }
 }
 
@@ -154,6 +131,17 @@ describe("components from other languages (inferred schema)", function () {
                 .map(([p]) => `${type}.${p}`),
         );
         assert.deepStrictEqual(undocumented, []);
-        assert.ok(schema.types["emr-security:index:S3EncryptionConfigurationArgs"], "nested argument types are published");
+        assert.ok(schema.types["emr-security:index:S3EncryptionConfiguration"], "nested argument types are published");
+    });
+
+    it("names nested types so that no generated SDK gets an ...ArgsArgs type or renames a clash", () => {
+        // Python, .NET and Go add "Args" to every input type; Go names a component's arguments
+        // <Component>Args. A nested type named either way collides or doubles the suffix.
+        const componentArgs = new Set(Object.keys(declared).map((name) => `${name}Args`));
+        const badly = Object.keys(schema.types)
+            .map((token) => token.split(":")[2])
+            .filter((name) => name.endsWith("Args") || componentArgs.has(name) || componentArgs.has(`${name}Args`));
+        assert.deepStrictEqual(badly, []);
+        assert.ok(schema.types["emr-security:index:KerberosSettings"], "the baseline's kerberos argument has its own type");
     });
 });

@@ -92,9 +92,9 @@ describe("the document's types follow the schema", function () {
         assert.deepStrictEqual(out, []);
     });
 
-    it("SecurityConfigurationDocumentArgs has an argument for every settable key, and no other", () => {
+    it("SecurityConfigurationSections has an argument for every settable key, and no other", () => {
         const out: string[] = [];
-        compare(DOCUMENT, exported(ARGS_FILE, "SecurityConfigurationDocumentArgs"), "args", (f) => f.arg, false, out);
+        compare(DOCUMENT, exported(ARGS_FILE, "SecurityConfigurationSections"), "args", (f) => f.arg, false, out);
         assert.deepStrictEqual(out, []);
     });
 });

@@ -1,0 +1,64 @@
+import { ChildProcess, spawn } from "child_process";
+import * as path from "path";
+
+export const ROOT = path.join(__dirname, "../..");
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const SDK = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
+export const grpc: typeof import("@grpc/grpc-js") = require("@grpc/grpc-js");
+/** The SDK's provider protocol messages and client, the copy the engine of a Python or Go program would talk to. */
+export const providerProto = require(path.join(SDK, "proto/provider_pb"));
+const services = require(path.join(SDK, "proto/provider_grpc_pb"));
+/** `google.protobuf.Struct` from the copy of google-protobuf the SDK's messages use. */
+export const Struct: { fromJavaScript(value: Record<string, unknown>): unknown } = require(
+    require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [SDK] }),
+).Struct;
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+export interface PluginHost {
+    /** The ResourceProvider client (callback-style methods, as grpc-js generates them). */
+    client: Record<string, (request: unknown, callback: (error: Error | null, response: never) => void) => void> & { close(): void };
+    stderr(): string;
+    stop(): void;
+}
+
+/**
+ * Starts the package as the Pulumi CLI starts a source-based component package: the SDK's
+ * `cmd/run-plugin` on the package's directory, with the engine's address as its argument. Resolves
+ * once the plugin has printed the port it serves on.
+ */
+export async function startPluginHost(engineAddress?: string): Promise<PluginHost> {
+    const args = [path.join(SDK, "cmd/run-plugin"), ROOT, ...(engineAddress ? [engineAddress] : [])];
+    const child: ChildProcess = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr!.on("data", (d) => (stderr += d));
+    try {
+        const port = await new Promise<string>((resolve, reject) => {
+            let out = "";
+            child.stdout!.on("data", (d) => {
+                out += d;
+                if (out.includes("\n")) {
+                    resolve(out.split("\n")[0].trim());
+                }
+            });
+            child.on("exit", (code) => reject(new Error(`run-plugin exited with ${code}:\n${stderr}`)));
+        });
+        const client = new services.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+        return {
+            client,
+            stderr: () => stderr,
+            stop: () => {
+                client.close();
+                child.kill();
+            },
+        };
+    } catch (error) {
+        child.kill();
+        throw error;
+    }
+}
+
+/** Calls a provider method and resolves with its response. */
+export function call<T>(host: PluginHost, method: string, request: unknown): Promise<T> {
+    return new Promise<T>((resolve, reject) => host.client[method](request, (e, r) => (e ? reject(e) : resolve(r as T))));
+}
