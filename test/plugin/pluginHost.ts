@@ -1,4 +1,6 @@
 import { ChildProcess, spawn } from "child_process";
+import * as fs from "fs";
+import * as yaml from "js-yaml";
 import * as path from "path";
 
 export const ROOT = path.join(__dirname, "../..");
@@ -22,13 +24,19 @@ export interface PluginHost {
     stop(): void;
 }
 
+/** The plugin's entry as `PulumiPlugin.yaml` names it, or the package's directory (its `main`) when it names none. */
+export const PLUGIN_ENTRY = (() => {
+    const manifest = yaml.load(fs.readFileSync(path.join(ROOT, "PulumiPlugin.yaml"), "utf8")) as { main?: string };
+    return manifest.main ? path.join(ROOT, manifest.main) : ROOT;
+})();
+
 /**
  * Starts the package as the Pulumi CLI starts a source-based component package: the SDK's
- * `cmd/run-plugin` on the package's directory, with the engine's address as its argument. Resolves
+ * `cmd/run-plugin` on the plugin's entry, with the engine's address as its argument. Resolves
  * once the plugin has printed the port it serves on.
  */
-export async function startPluginHost(engineAddress?: string): Promise<PluginHost> {
-    const args = [path.join(SDK, "cmd/run-plugin"), ROOT, ...(engineAddress ? [engineAddress] : [])];
+export async function startPluginHost(engineAddress?: string, entry = PLUGIN_ENTRY): Promise<PluginHost> {
+    const args = [path.join(SDK, "cmd/run-plugin"), entry, ...(engineAddress ? [engineAddress] : [])];
     const child: ChildProcess = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr!.on("data", (d) => (stderr += d));

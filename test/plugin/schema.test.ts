@@ -1,10 +1,12 @@
 import * as assert from "assert";
 import * as path from "path";
 import * as ts from "typescript";
+import { SECRET_RESOURCE_PROPERTIES, SECRET_TYPE_PROPERTIES } from "../../plugin/secretProperties";
 import { call, providerProto, ROOT, startPluginHost } from "./pluginHost";
 
 interface SchemaProperty {
     description?: string;
+    secret?: boolean;
 }
 interface Schema {
     name: string;
@@ -143,5 +145,29 @@ describe("components from other languages (inferred schema)", function () {
             .filter((name) => name.endsWith("Args") || componentArgs.has(name) || componentArgs.has(`${name}Args`));
         assert.deepStrictEqual(badly, []);
         assert.ok(schema.types["emr-security:index:KerberosSettings"], "the baseline's kerberos argument has its own type");
+    });
+
+    it("marks secret the arguments, outputs and nested properties that hold passwords and private keys, and nothing else", () => {
+        const marked = [
+            ...Object.entries(schema.resources).flatMap(([token, resource]) => [
+                ...Object.entries(resource.inputProperties ?? {}).map(([p, v]) => [`${token.split(":")[2]} argument ${p}`, v] as const),
+                ...Object.entries(resource.properties ?? {}).map(([p, v]) => [`${token.split(":")[2]} output ${p}`, v] as const),
+            ]),
+            ...Object.entries(schema.types).flatMap(([token, type]) =>
+                Object.entries(type.properties ?? {}).map(([p, v]) => [`${token.split(":")[2]} ${p}`, v] as const),
+            ),
+        ]
+            .filter(([, property]) => property.secret === true)
+            .map(([where]) => where)
+            .sort();
+        const expected = [
+            ...Object.entries(SECRET_RESOURCE_PROPERTIES).flatMap(([component, { inputs, outputs }]) => [
+                ...inputs.map((p) => `${component} argument ${p}`),
+                ...outputs.map((p) => `${component} output ${p}`),
+            ]),
+            ...Object.entries(SECRET_TYPE_PROPERTIES).flatMap(([type, properties]) => properties.map((p) => `${type} ${p}`)),
+        ].sort();
+        assert.deepStrictEqual(marked, expected);
+        assert.ok(marked.includes("SecureEmrBaseline output kerberosAttributes"));
     });
 });
