@@ -77,6 +77,14 @@ export interface ExternalKdc {
     adIntegration?: AdIntegrationConfiguration;
 }
 
+/** What a ticket lifetime beyond the default gives up, in a sentence naming the option; values of the wrong type are the check's. */
+export function longerTicketLifetime(args: KerberosSettings): string[] {
+    const hours = args.ticketLifetimeInHours;
+    return typeof hours === "number" && hours > DEFAULT_TICKET_LIFETIME_HOURS
+        ? [`ticketLifetimeInHours is ${hours}: a stolen Kerberos ticket stays valid longer than ${DEFAULT_TICKET_LIFETIME_HOURS} hours`]
+        : [];
+}
+
 /** Which secrets a Kerberos setup sends with the cluster. */
 export function kerberosNeeds(args: KerberosArgs): { crossRealmPassword: boolean; adJoin: boolean } {
     const trust = args.crossRealmTrust;

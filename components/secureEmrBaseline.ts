@@ -14,12 +14,12 @@ import {
     movedProblems,
     prefixProblems,
 } from "./argumentChecks";
-import { BASELINE_DEFAULTS, BASELINE_S3_MODES, weakenedDefaults } from "./baselineDefaults";
+import { BASELINE_DEFAULTS, BASELINE_S3_MODES, weakenedDefaults } from "./baselineOptions";
 import { checkHdfsEncryptionZones, HdfsEncryptionZone, zoneConfigurations } from "./hdfsEncryptionZones";
 import { CertificateSettings, checkInTransitCertificateArgs, InTransitCertificate, InTransitCertificateArgs } from "./inTransitCertificate";
 import { markChecked, throwIfProblems } from "./invalidArguments";
 import { ClusterKerberosAttributes, Kerberos } from "./kerberos";
-import { checkKerberosArgs, kerberosConfigurationSection, KerberosSettings } from "./kerberosSettings";
+import { checkKerberosArgs, kerberosConfigurationSection, KerberosSettings, longerTicketLifetime } from "./kerberosSettings";
 import { checkKmsKeyArgs, KmsKey, KmsKeyArgs } from "./kmsKey";
 import { defaultNamePrefix } from "./naming";
 import { checkSecurityConfigurationArgs, SecurityConfiguration } from "./securityConfiguration";
@@ -114,7 +114,8 @@ export class SecureEmrBaseline extends pulumi.ComponentResource {
         // marked as checked, and judge at construction nothing their parent has judged.
         throwIfProblems(`Invalid arguments for SecureEmrBaseline "${name}"`, checkSecureEmrBaselineArgs(args), this);
         const settings = baselineSettings(args);
-        for (const warning of weakenedDefaults({ ...args, ticketLifetimeInHours: plainNumber(args.kerberos?.ticketLifetimeInHours) })) {
+        const kerberosWarnings = args.kerberos ? longerTicketLifetime(args.kerberos).map((warning) => `kerberos.${warning}`) : [];
+        for (const warning of [...weakenedDefaults(args), ...kerberosWarnings]) {
             pulumi.log.warn(`SecureEmrBaseline "${name}": ${warning}`, this);
         }
 
@@ -252,10 +253,6 @@ function baselineSettings(args: SecureEmrBaselineArgs) {
 
 function definedOnly<T extends object>(value: T): Partial<T> {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-function plainNumber(value: unknown): number | undefined {
-    return typeof value === "number" ? value : undefined;
 }
 
 /** What every key the baseline creates is given; each key then narrows its users. */

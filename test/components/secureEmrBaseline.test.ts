@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as iam from "@pulumi/aws/iam";
 import * as pulumi from "@pulumi/pulumi";
-import { weakenedDefaults } from "../../components/baselineDefaults";
+import { weakenedDefaults } from "../../components/baselineOptions";
 import { InvalidArgumentsError } from "../../components/invalidArguments";
 import { SecureEmrBaseline, SecureEmrBaselineArgs } from "../../components/secureEmrBaseline";
 import { PROBLEM_CODES, validateSecurityConfiguration } from "../../policies/model";
