@@ -10,6 +10,7 @@ module.exports = tseslint.config(
             "bin/**",
             "policies/bin/**",
             "policies/node_modules/**",
+            "bench/node_modules/**",
             "**/*.js",
             "!eslint.config.js",
             "test/fixtures/programs/type-error/**",

@@ -2,7 +2,7 @@
  * SecureEmrBaseline's options that have a secure default, in one table: each option's default,
  * when an override weakens it and what that gives up, and its key in the deployable stack's
  * config. The defaults the component applies and the warnings it logs come from here; tests hold
- * the argument's JSDoc, `Pulumi.yaml`, `deploy/index.ts` and the README's table to it.
+ * the argument's JSDoc, `Pulumi.yaml`, `deploy/index.ts` and the table in docs/components.md to it.
  */
 import type { SecureEmrBaselineArgs } from "./secureEmrBaseline";
 

@@ -1,5 +1,5 @@
 /**
- * What goes into the certificate zip EMR reads for in-transit encryption (reference section 3),
+ * What goes into the certificate zip EMR reads for in-transit encryption (policies/reference/emr.md §3),
  * and the names the certificate must cover, as pure functions.
  */
 import * as pulumi from "@pulumi/pulumi";

@@ -1,8 +1,7 @@
 /**
  * HDFS transparent encryption, typed: the `hdfs-encryption-zones` classification EMR reads at
  * cluster creation (each HDFS path an encryption zone, each value the Hadoop KMS key EMR creates for
- * it), plus the Hadoop KMS classifications the options ask for. Facts: emr-cluster-configurations.md,
- * section 4.
+ * it), plus the Hadoop KMS classifications the options ask for. Facts: policies/reference/emr.md §5.4.
  */
 import { listed, Problem, ProblemCode, quote } from "../policies/model";
 import { ClusterConfiguration, sortedProperties } from "./clusterConfigurations";

@@ -1,5 +1,5 @@
 /**
- * Kerberos settings (reference sections 1.7 and 4) as pure functions: the arguments, their checks,
+ * Kerberos settings (policies/reference/emr.md §1.2 and §4) as pure functions: the arguments, their checks,
  * and the security-configuration section they give.
  */
 import * as pulumi from "@pulumi/pulumi";

@@ -1,5 +1,5 @@
 /**
- * The key policy an EMR key needs (reference section 2.2), as a pure function of plain values.
+ * The key policy an EMR key needs (policies/reference/emr.md §2), as a pure function of plain values.
  * Every principal is a named role or the account root: the policy never has a wildcard principal.
  */
 

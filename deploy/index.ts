@@ -1,5 +1,5 @@
 // The deployable stack: the secure EMR baseline from stack config. Every key is declared in
-// Pulumi.yaml and documented in the README's "Default settings"; an unset override keeps the
+// Pulumi.yaml and documented in docs/components.md, "Default settings"; an unset override keeps the
 // baseline's secure default.
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";

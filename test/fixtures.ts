@@ -3,7 +3,7 @@ import * as path from "path";
 
 export const FIXTURES = path.join(__dirname, "fixtures");
 
-/** The example documents copied from shared/examples, by file name. */
+/** The example documents of test/fixtures, valid and invalid, by file name. */
 export function exampleNames(prefix: "valid" | "invalid"): string[] {
     return fs
         .readdirSync(FIXTURES)

@@ -1,6 +1,6 @@
 /**
  * Application settings that undo what a security configuration turns on, from the override table
- * of emr-cluster-configurations.md (section 2.1) and its documented exceptions (section 3). Only
+ * of policies/reference/emr.md §5.2 and its documented exceptions (§5.3). Only
  * rows labelled D (documented) or I (inferred from documented behaviour) are weakenings; rows whose
  * key or value is unverified are left for review, with the doubt in the message.
  */

@@ -1,6 +1,6 @@
 /**
  * The application classifications an EMR cluster carries, read from every place a Pulumi user can
- * write them (reference: emr-cluster-configurations.md, section 1): `configurationsJson` and
+ * write them (policies/reference/emr.md §5.1): `configurationsJson` and
  * `configurations` of `aws.emr.Cluster`, its instance fleets, and the typed `configurations` of
  * `aws-native:emr:Cluster` with its instance groups and fleets. Each setting keeps its location,
  * because a group's setting wins for that group's nodes.

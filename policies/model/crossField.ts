@@ -1,5 +1,5 @@
 /**
- * Rules that tie fields together (reference section 1.11). They run after the schema walk and read
+ * Rules that tie fields together (policies/reference/emr.md §1.3). They run after the schema walk and read
  * the document defensively: a field of the wrong type has been reported already and is skipped here.
  */
 import { at, has, isObject, JsonObject, objectAt, stringAt } from "./access";

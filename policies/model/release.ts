@@ -1,5 +1,5 @@
 /**
- * Which EMR releases support which parts of a security configuration (reference sections 1.1, 5).
+ * Which EMR releases support which parts of a security configuration (policies/reference/emr.md §1.1, §1.4).
  */
 
 export interface Release {

@@ -3,7 +3,7 @@
  *
  * The validator reads documents against it, the serializer takes its key order from it, and the
  * components' builder maps camelCase arguments onto it through each field's `arg` name. Source:
- * the EMR Management Guide's security-configuration JSON reference (see the README for details).
+ * the EMR Management Guide's security-configuration JSON reference (see policies/README.md, "What validity means").
  */
 import { Format } from "./formats";
 

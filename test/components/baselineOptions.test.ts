@@ -10,7 +10,7 @@ const OPTIONS = Object.entries(BASELINE_OPTIONS);
 const GETTERS = { string: "get", boolean: "getBoolean", integer: "getNumber" } as const;
 
 /** Where the components' reference keeps the baseline's "Default settings" table. */
-export const DEFAULTS_PAGE = "README.md";
+const DEFAULTS_PAGE = "docs/components.md";
 
 describe("SecureEmrBaseline's options, stated once (components/baselineOptions.ts)", () => {
     it("each argument's JSDoc states the default the component applies", () => {

@@ -5,6 +5,7 @@
  * `@pulumi/pulumi/cmd/run` as Pulumi does.
  */
 import * as assert from "assert";
+import { documentationPages } from "../docs";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
@@ -77,7 +78,7 @@ describe("the package installed from its tarball", function () {
         return { code: result.status, stdout: result.stdout, stderr: result.stderr };
     }
 
-    it("ships only the build, the policy profiles, the README, the CHANGELOG and package.json", () => {
+    it("ships only the build, the policy profiles, the documentation pages and package.json", () => {
         const [report] = JSON.parse(npm(ROOT, "pack", "--dry-run", "--json", "--ignore-scripts")) as { files: PackedFile[] }[];
         const files = report.files.map((f) => f.path);
         const profiles = fs.readdirSync(path.join(ROOT, "policies/configs")).map((f) => `policies/configs/${f}`);
@@ -86,10 +87,16 @@ describe("the package installed from its tarball", function () {
             [],
             "every shipped profile is in the package",
         );
+        const pages = documentationPages();
         const stray = files.filter(
-            (f) => !/^bin\/.+\.(js|d\.ts)$/.test(f) && !profiles.includes(f) && !["package.json", "README.md", "CHANGELOG.md"].includes(f),
+            (f) => !/^bin\/.+\.(js|d\.ts)$/.test(f) && !profiles.includes(f) && !pages.includes(f) && f !== "package.json",
         );
         assert.deepStrictEqual(stray, []);
+        assert.deepStrictEqual(
+            pages.filter((page) => !files.includes(page)),
+            [],
+            "every page the README's links reach ships, so that the links work in node_modules",
+        );
         assert.deepStrictEqual(
             files.filter((f) => /(^|\/)(test|bench|deploy|\.ci)\//.test(f) || /eslint|prettier|mocharc|tsconfig/.test(f)),
             [],

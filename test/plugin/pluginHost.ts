@@ -1,7 +1,8 @@
-import { ChildProcess, spawn } from "child_process";
+import { ChildProcess, fork, spawn } from "child_process";
 import * as fs from "fs";
 import * as yaml from "js-yaml";
 import * as path from "path";
+import type { Registration } from "../../cli/offlineEngine";
 
 export const ROOT = path.join(__dirname, "../..");
 
@@ -37,7 +38,9 @@ export const PLUGIN_ENTRY = (() => {
  */
 export async function startPluginHost(engineAddress?: string, entry = PLUGIN_ENTRY): Promise<PluginHost> {
     const args = [path.join(SDK, "cmd/run-plugin"), entry, ...(engineAddress ? [engineAddress] : [])];
-    const child: ChildProcess = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+    // Serialization errors say what failed, should a response not serialize.
+    const env = { ...process.env, GRPC_NODE_DEBUG_SEND_ERROR_DETAILS: "true" };
+    const child: ChildProcess = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], env });
     let stderr = "";
     child.stderr!.on("data", (d) => (stderr += d));
     try {
@@ -69,4 +72,51 @@ export async function startPluginHost(engineAddress?: string, entry = PLUGIN_ENT
 /** Calls a provider method and resolves with its response. */
 export function call<T>(host: PluginHost, method: string, request: unknown): Promise<T> {
     return new Promise<T>((resolve, reject) => host.client[method](request, (e, r) => (e ? reject(e) : resolve(r as T))));
+}
+
+/** The plugin host started with an offline engine of its own, as the CLI pairs them for a Construct. */
+export interface PluginWithEngine {
+    /** Resolves once both serve. */
+    started: Promise<void>;
+    host: PluginHost;
+    /** The resource monitor's address, for ConstructRequest. */
+    monitor: string;
+    /** What registered with the engine so far. */
+    registered(): Promise<Registration[]>;
+    stop(): void;
+}
+
+/**
+ * The offline engine runs in a process of its own (`engineProcess.ts`): a mocha worker runs other
+ * test files first, and their mocks and late outputs share the worker's SDK.
+ */
+export function startPluginWithEngine(): PluginWithEngine {
+    const settings = { project: "emr", stack: "dev", region: "us-east-1", accountId: "123456789012", partition: "aws", preview: false };
+    const engine = fork(path.join(__dirname, "engineProcess.ts"), [JSON.stringify(settings)], {
+        execArgv: ["--require", "ts-node/register/transpile-only"],
+        env: { ...process.env, GRPC_NODE_DEBUG_SEND_ERROR_DETAILS: "true" },
+    });
+    const plugin = {
+        host: undefined as unknown as PluginHost,
+        monitor: "",
+        registered: () =>
+            new Promise<Registration[]>((resolve) => {
+                engine.once("message", (message: { registered: Registration[] }) => resolve(message.registered));
+                engine.send("registered");
+            }),
+        stop: () => {
+            plugin.host?.stop();
+            engine.disconnect();
+        },
+    } as PluginWithEngine;
+    plugin.started = new Promise<{ monitor: string; engine: string }>((resolve, reject) => {
+        engine.once("message", (message: { addresses?: { monitor: string; engine: string }; error?: string }) =>
+            message.addresses ? resolve(message.addresses) : reject(new Error(message.error)),
+        );
+        engine.once("exit", (code) => reject(new Error(`the engine process exited with ${code}`)));
+    }).then(async (addresses) => {
+        plugin.monitor = addresses.monitor;
+        plugin.host = await startPluginHost(addresses.engine);
+    });
+    return plugin;
 }

@@ -241,7 +241,7 @@ describe("validateSecurityConfiguration", () => {
         }
     });
 
-    describe("cross-field rules (reference 1.11)", () => {
+    describe("cross-field rules (policies/reference/emr.md §1.3)", () => {
         const cases: [string, (d: Record<string, any>) => void, string[]][] = [
             [
                 "SSE-KMS without a key",
@@ -511,8 +511,8 @@ describe("validateSecurityConfiguration on sparse arrays", () => {
 });
 
 /**
- * What EMR accepts although a stricter reading once refused it (reference, "Corrections from real
- * documents"): each case names its evidence. None of these may produce a problem.
+ * What EMR accepts although a stricter reading once refused it, as real documents show: each case
+ * names its evidence. None of these may produce a problem.
  */
 describe("validateSecurityConfiguration accepts what EMR accepts", () => {
     const S3_PATH = ["EncryptionConfiguration", "AtRestEncryptionConfiguration", "S3EncryptionConfiguration"];

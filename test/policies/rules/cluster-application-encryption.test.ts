@@ -100,13 +100,13 @@ describe("emr-cluster-application-encryption", () => {
             },
             { Classification: "hdfs-site", Properties: { "dfs.encrypt.data.transfer": "TRUE", "dfs.http.policy": "HTTPS_ONLY" } },
             { Classification: "spark-defaults", Properties: { "spark.authenticate": "true" } },
-            // EMR's own defaults, listed as no finding (reference 3-G), and emrfs-site, which the
-            // security configuration overrides (reference table, last row).
+            // EMR's own defaults, listed as no finding (policies/reference/emr.md §5.3), and emrfs-site, which the
+            // security configuration overrides (§5.2).
             { Classification: "tez-site", Properties: { "tez.am.tez-ui.webservice.enable.ssl": "false" } },
             { Classification: "hive-site", Properties: { "hive.metastore.ssl.enable.hostname.verification": "false" } },
             { Classification: "zookeeper-config", Properties: { clientPort: "2181" } },
             { Classification: "emrfs-site", Properties: { "fs.s3.enableServerSideEncryption": "false" } },
-            // Known-issue fixes that look like security edits but are not (reference 2.3).
+            // Known-issue fixes that look like security edits but are not (see applicationOverrides.ts).
             {
                 Classification: "yarn-site",
                 Properties: {

@@ -5,13 +5,19 @@ import { USAGE } from "../cli/arguments";
 import { EXIT_CODES } from "../cli/exitCodes";
 import { RULES } from "../policies/rules";
 
-const README = fs.readFileSync(path.join(__dirname, "../README.md"), "utf8");
+const page = (file: string) => fs.readFileSync(path.join(__dirname, "..", file), "utf8");
+/** The pack's reference: the rules table, their options, the peer comparison. */
+const PACK = page("policies/README.md");
+/** The command's reference: the exit-code table. */
+const CLI = page("docs/cli.md");
 
-describe("README", () => {
+describe("the pack's reference and the command's (policies/README.md, docs/cli.md)", () => {
     it("lists every rule with its default level and severity, in the pack's order", () => {
-        const rows = [...README.matchAll(/^\| `([a-z0-9-]+)`\s*\| (advisory|mandatory)\s*\| (low|medium|high|critical)\s*\|/gm)].map(
-            (m) => [m[1], m[2], m[3]],
-        );
+        const rows = [...PACK.matchAll(/^\| `([a-z0-9-]+)`\s*\| (advisory|mandatory)\s*\| (low|medium|high|critical)\s*\|/gm)].map((m) => [
+            m[1],
+            m[2],
+            m[3],
+        ]);
         assert.deepStrictEqual(
             rows,
             RULES.map((r) => [r.name, r.enforcementLevel, r.severity]),
@@ -21,14 +27,14 @@ describe("README", () => {
     it("names every option of every rule", () => {
         for (const rule of RULES) {
             for (const option of Object.keys(rule.configSchema?.properties ?? {})) {
-                assert.ok(README.includes(`\`${option}\``), `${rule.name}: ${option}`);
+                assert.ok(PACK.includes(`\`${option}\``), `${rule.name}: ${option}`);
             }
         }
     });
 
     it("answers every peer category C01 to C24 with rules of the pack, or says plainly that none covers it", () => {
         const names = new Set(RULES.map((r) => r.name));
-        const rows = [...README.matchAll(/^\| (C\d\d) +\| [^|]+\| (.+?) +\|$/gm)];
+        const rows = [...PACK.matchAll(/^\| (C\d\d) +\| [^|]+\| (.+?) +\|$/gm)];
         assert.deepStrictEqual(
             rows.map((m) => m[1]),
             Array.from({ length: 24 }, (_, i) => `C${String(i + 1).padStart(2, "0")}`),
@@ -43,7 +49,7 @@ describe("README", () => {
     });
 
     it("has the command's exit-code table, one row per code the command returns, as --help states it", () => {
-        const rows = [...README.matchAll(/^\| (\d+) +\| (.+) \|$/gm)].map((m) => Number(m[1]));
+        const rows = [...CLI.matchAll(/^\| (\d+) +\| (.+) \|$/gm)].map((m) => Number(m[1]));
         assert.deepStrictEqual(rows, [...new Set(Object.values(EXIT_CODES))]);
         for (const code of Object.values(EXIT_CODES)) {
             assert.match(USAGE, new RegExp(`\\b${code}\\b`), `--help names exit code ${code}`);
