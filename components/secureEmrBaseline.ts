@@ -283,7 +283,7 @@ function keyArgumentPath(path: string): string {
     if (list === "adminRoleArns") {
         return `keyAdminRoleArns[${index}]`;
     }
-    return { deletionWindowInDays: "keyDeletionWindowInDays", protect: "protectKeys" }[path] ?? path;
+    return { adminRoleArns: "keyAdminRoleArns", deletionWindowInDays: "keyDeletionWindowInDays", protect: "protectKeys" }[path] ?? path;
 }
 
 /** What the generated certificate is given: the baseline's Region, unless the certificate names its own. */

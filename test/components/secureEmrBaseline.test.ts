@@ -285,6 +285,7 @@ describe("SecureEmrBaseline component", () => {
             new SecureEmrBaseline("once", {
                 ...BASE,
                 dataRoleArns: [role("Data"), "Analysts"],
+                keyAdminRoleArns: role("Admin") as unknown as string[],
                 keyDeletionWindowInDays: 3,
                 protectKeys: "no" as unknown as boolean,
                 localDiskKmsKeyArn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/not-a-key`,
@@ -302,6 +303,7 @@ describe("SecureEmrBaseline component", () => {
                 ["localDiskKmsKeyArn", "kms-key-not-a-key"],
                 ["protectKeys", "wrong-type"],
                 ["keyDeletionWindowInDays", "out-of-range"],
+                ["keyAdminRoleArns", "wrong-type"],
                 ["dataRoleArns[1]", "bad-format"],
                 ["kerberos.crossRealmTrust.adminServer", "bad-format"],
             ],
