@@ -1,6 +1,10 @@
 /** The command line of `emr-security`: what it accepts, and a clear word on what it does not. */
 
 export const COMMANDS = ["synth", "check"] as const;
+/** Report formats: text for people; JSON, SARIF 2.1.0 and JUnit XML for tools (SARIF and JUnit with check). */
+export const FORMATS = ["text", "json", "sarif", "junit"] as const;
+/** The lowest level that fails check: a mandatory violation by default, an advisory one too, or none. */
+export const FAIL_ON = ["mandatory", "advisory", "never"] as const;
 
 export const USAGE = `Usage: emr-security <synth|check> [program-dir] [options]
 
@@ -22,12 +26,16 @@ Options:
                           (financial-services, advisory)
   --preview               run the program as \`pulumi preview\` does: values the providers compute are unknown
   --timeout SECONDS       stop the program, and all it started, after this long (default: 120)
-  --json                  print one JSON document for tools, also when the run fails
+  --format FORMAT         text (default), json, or with check sarif (SARIF 2.1.0) or junit (JUnit XML)
+  --output FILE           write the report to FILE instead of stdout
+  --fail-on LEVEL         check: mandatory (default), advisory, or never; exempted findings never fail
+  --json                  the same as --format json: one JSON document, also when the run fails
   --version               the command's version
   -h, --help              this text
 
-Exit codes: 0 compliant (or synth done), 1 a mandatory violation, 2 a usage error,
-3 the program failed or timed out, 130 and 143 stopped by SIGINT and SIGTERM.`;
+Exit codes: 0 compliant (or synth done), 1 a violation at or above --fail-on (mandatory by
+default), 2 a usage error, 3 the program failed or timed out, 130 and 143 stopped by SIGINT and
+SIGTERM.`;
 
 export interface Options {
     command: (typeof COMMANDS)[number];
@@ -43,7 +51,9 @@ export interface Options {
     policyConfig?: string;
     preview: boolean;
     timeoutSeconds: number;
-    json: boolean;
+    format: (typeof FORMATS)[number];
+    output?: string;
+    failOn: (typeof FAIL_ON)[number];
 }
 
 /** Flags that take a value, and those that do not. */
@@ -58,6 +68,10 @@ const VALUE_FLAGS = [
     "--partition",
     "--policy-config",
     "--timeout",
+    "--format",
+    "--output",
+    "-o",
+    "--fail-on",
 ];
 const SWITCHES = ["--preview", "--json", "--help", "-h", "--version"];
 
@@ -101,6 +115,13 @@ function suggestion(word: string, known: readonly string[]): string {
 
 const shown = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
+function oneOf<T extends string>(flag: string, given: string, allowed: readonly T[]): T {
+    if (!(allowed as readonly string[]).includes(given)) {
+        throw new UsageError(`${flag} takes ${allowed.join(", ")}; got ${shown(given)}${suggestion(given, allowed)}`);
+    }
+    return given as T;
+}
+
 export function parseArguments(argv: string[]): Options {
     const [command, ...rest] = argv;
     if (command !== "synth" && command !== "check") {
@@ -118,7 +139,8 @@ export function parseArguments(argv: string[]): Options {
         stackReferences: [],
         preview: false,
         timeoutSeconds: 120,
-        json: false,
+        format: "text",
+        failOn: "mandatory",
     };
     const positional: string[] = [];
     for (let i = 0; i < rest.length; i++) {
@@ -174,7 +196,17 @@ export function parseArguments(argv: string[]): Options {
                 break;
             }
             case "--json":
-                options.json = true;
+                options.format = "json";
+                break;
+            case "--format":
+                options.format = oneOf(flag, value(), FORMATS);
+                break;
+            case "--output":
+            case "-o":
+                options.output = value();
+                break;
+            case "--fail-on":
+                options.failOn = oneOf(flag, value(), FAIL_ON);
                 break;
             default:
                 if (flag.startsWith("-")) {
@@ -187,8 +219,14 @@ export function parseArguments(argv: string[]): Options {
         throw new UsageError(`one program directory at most; got ${positional.map(shown).join(" ")}`);
     }
     options.dir = positional[0] ?? ".";
-    if (options.policyConfig && command !== "check") {
-        throw new UsageError("--policy-config goes with check");
+    for (const [given, name] of [
+        [options.policyConfig, "--policy-config"],
+        [options.failOn !== "mandatory" ? options.failOn : undefined, "--fail-on"],
+        [options.format === "sarif" || options.format === "junit" ? options.format : undefined, `--format ${options.format}`],
+    ] as const) {
+        if (given !== undefined && command !== "check") {
+            throw new UsageError(`${name} goes with check`);
+        }
     }
     if (options.accountId !== undefined && !/^\d{12}$/.test(options.accountId)) {
         throw new UsageError(`--account-id takes a 12-digit AWS account id; got ${shown(options.accountId)}`);

@@ -2,12 +2,18 @@
  * What `check` adds to a run: the policy pack over every registered resource. Loaded only by
  * `check`, after the program has started: the pack and its framework pull in the SDK.
  */
+import * as path from "path";
+import { fileURLToPath } from "url";
 import { checkPolicyConfig } from "../policies/config";
 import { evaluatePolicies, PolicyResource } from "../policies/evaluate";
+import { exceptionWarnings, readExceptions } from "../policies/exceptions";
 import { RULES } from "../policies/rules";
-import { Registration } from "./offlineEngine";
+import { Registration, SourcePosition } from "./offlineEngine";
 import { ProgramRun } from "./programRunner";
-import type { CheckReport } from "./reports";
+import type { Options } from "./arguments";
+import { junitReport } from "./junit";
+import { CheckFinding, CheckReport, checkText } from "./reports";
+import { sarifReport } from "./sarif";
 import { revealed } from "./values";
 
 /** The problems of a `--policy-pack-config` document, against the pack's rules. */
@@ -30,17 +36,49 @@ export function policyResources(registered: Registration[]): PolicyResource[] {
     }));
 }
 
-export async function checkReport(run: ProgramRun, config: Record<string, unknown>): Promise<CheckReport> {
+/** Where the program declared a resource: its file relative to the project when inside it, as SARIF and people read it. */
+function sourceOf(position: SourcePosition | undefined, projectDir: string): CheckFinding["source"] {
+    if (!position?.uri.startsWith("file:")) {
+        return undefined;
+    }
+    const file = fileURLToPath(position.uri);
+    const relative = path.relative(projectDir, file);
+    const inside = relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+    return { file: (inside ? relative : file).split(path.sep).join("/"), line: position.line, column: position.column };
+}
+
+/** The pack's findings on a run, each with what a report shows of its rule and its resource. */
+export async function checkReport(run: ProgramRun, config: Record<string, unknown>, projectDir: string): Promise<CheckReport> {
     const found = await evaluatePolicies(policyResources(run.engine.registered), { config, preview: run.engine.preview });
-    const remediation = new Map(RULES.map((r) => [r.name, r.remediationSteps]));
+    const rules = new Map(RULES.map((r) => [r.name, r]));
     const byUrn = new Map(run.engine.registered.map((r) => [r.urn, r]));
-    const findings = found.map((f) => ({
-        ...f,
-        remediation: remediation.get(f.policy),
-        type: byUrn.get(f.resource ?? "")?.type,
-        name: byUrn.get(f.resource ?? "")?.name,
-    }));
-    const count = (level: string) => findings.filter((f) => f.level === level && !f.deferral).length;
+    const findings: CheckFinding[] = found.map((f) => {
+        const rule = rules.get(f.policy);
+        const resource = byUrn.get(f.resource ?? "");
+        return {
+            ...f,
+            type: resource?.type,
+            name: resource?.name,
+            severity: rule?.severity,
+            tags: rule?.tags ?? [],
+            remediation: rule?.remediationSteps,
+            source: sourceOf(resource?.sourcePosition, projectDir),
+        };
+    });
+    const used = new Set(findings.flatMap((f) => (f.exemption ? [f.exemption.id] : [])));
+    const warnings = exceptionWarnings(
+        readExceptions(config.exceptions).exceptions,
+        RULES.map((r) => r.name),
+        used,
+    );
+    const violations = findings.filter((f) => !f.deferral && !f.exemption);
+    const count = (level: string) => violations.filter((f) => f.level === level).length;
+    const bySeverity: Record<string, number> = { critical: 0, high: 0, medium: 0, low: 0 };
+    for (const f of violations) {
+        if (f.severity) {
+            bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
+        }
+    }
     return {
         project: run.engine.settings.project,
         stack: run.engine.settings.stack,
@@ -50,6 +88,27 @@ export async function checkReport(run: ProgramRun, config: Record<string, unknow
             advisory: count("advisory"),
             remediate: count("remediate"),
             deferred: findings.filter((f) => f.deferral).length,
+            exempted: findings.filter((f) => f.exemption).length,
+            bySeverity,
         },
+        exceptionWarnings: warnings,
     };
+}
+
+/** The report in the format asked for. */
+export function formatted(
+    report: CheckReport,
+    options: Pick<Options, "format" | "failOn" | "dir">,
+    run: { exitCode: number; warnings: string[]; version: string },
+): string {
+    switch (options.format) {
+        case "json":
+            return JSON.stringify({ ...report, exitCode: run.exitCode, warnings: run.warnings }, null, 2);
+        case "sarif":
+            return JSON.stringify(sarifReport(report, RULES, run.version, options.dir), null, 2);
+        case "junit":
+            return junitReport(report, RULES, options.failOn);
+        default:
+            return checkText(report, options.failOn);
+    }
 }

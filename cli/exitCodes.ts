@@ -1,6 +1,6 @@
 /**
  * The command's exit codes: each means one thing, so that a CI job can tell a policy failure from a
- * broken build. The table in docs/cli.md is checked against this one by a test.
+ * broken build. The README's table is checked against this one by a test.
  */
 export const EXIT_CODES = {
     /** synth ran the program; check found no mandatory violation. */

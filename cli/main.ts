@@ -8,7 +8,7 @@ import { Options, parseArguments, USAGE, UsageError } from "./arguments";
 import { EXIT_CODES } from "./exitCodes";
 import { readJson } from "./files";
 import { interruptRuns, ProgramRun, runProgram } from "./programRunner";
-import { checkText, synthReport, synthText } from "./reports";
+import { failsAt, synthReport, synthText } from "./reports";
 import { loadProject, stackConfig } from "./stackConfig";
 
 export { parseArguments, USAGE, UsageError };
@@ -74,15 +74,18 @@ export async function main(
         out(version());
         return EXIT_CODES.ok;
     }
-    const json = argv.includes("--json");
-    /** A failure: its words on stderr, and with --json one document on stdout. */
+    const json = argv.includes("--json") || argv.some((a, i) => a === "--format" && argv[i + 1] === "json");
+    let options: Options | undefined;
+    /** The report: to `--output` when given, else stdout. */
+    const emit = (text: string) =>
+        options?.output ? fs.writeFileSync(options.output, text.endsWith("\n") ? text : `${text}\n`) : out(text);
+    /** A failure: its words on stderr, and with JSON one document where the report would go. */
     const fail = (code: number, kind: string, messages: string[], warnings: string[] = []): number => {
         if (json) {
-            out(JSON.stringify({ command: argv[0], exitCode: code, error: { kind, messages }, warnings }, null, 2));
+            emit(JSON.stringify({ command: argv[0], exitCode: code, error: { kind, messages }, warnings }, null, 2));
         }
         return code;
     };
-    let options: Options;
     try {
         options = parseArguments(argv);
     } catch (e) {
@@ -160,11 +163,15 @@ export async function main(
     }
     if (options.command === "synth") {
         const report = synthReport(run);
-        out(options.json ? JSON.stringify({ ...report, exitCode: EXIT_CODES.ok, warnings }, null, 2) : synthText(report));
+        emit(options.format === "json" ? JSON.stringify({ ...report, exitCode: EXIT_CODES.ok, warnings }, null, 2) : synthText(report));
         return EXIT_CODES.ok;
     }
-    const report = await (await import("./checking")).checkReport(run, policyConfig);
-    const code = report.counts.mandatory > 0 ? EXIT_CODES.mandatory : EXIT_CODES.ok;
-    out(options.json ? JSON.stringify({ ...report, exitCode: code, warnings }, null, 2) : checkText(report));
+    const checking = await import("./checking");
+    const report = await checking.checkReport(run, policyConfig, path.resolve(options.dir));
+    for (const warning of report.exceptionWarnings) {
+        err(`warning: ${warning}`);
+    }
+    const code = failsAt(report, options.failOn) ? EXIT_CODES.mandatory : EXIT_CODES.ok;
+    emit(checking.formatted(report, options, { exitCode: code, warnings, version: version() }));
     return code;
 }

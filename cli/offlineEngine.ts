@@ -40,6 +40,20 @@ export interface Registration {
     retainOnDelete?: boolean;
     /** URNs of the resources it was told to depend on. */
     dependencies?: string[];
+    /** Where the program declared it, as the SDK reports it (`RegisterResourceRequest.sourcePosition`). */
+    sourcePosition?: SourcePosition;
+}
+
+/** A place in the program's sources: the file's URI as the SDK sends it, and a 1-based line and column. */
+export interface SourcePosition {
+    uri: string;
+    line: number;
+    column: number;
+}
+
+function sourcePositionOf(req: RegisterRequest): SourcePosition | undefined {
+    const position = req.getSourceposition?.();
+    return position && position.getUri() ? { uri: position.getUri(), line: position.getLine(), column: position.getColumn() } : undefined;
 }
 
 /** What the SDK's mock monitor sends for each registration, read before it reaches the engine. */
@@ -51,6 +65,7 @@ interface RegisterRequest {
     getProtect(): boolean | undefined;
     getRetainondelete(): boolean | undefined;
     getDependenciesList(): string[];
+    getSourceposition?(): { getUri(): string; getLine(): number; getColumn(): number } | undefined;
 }
 
 /** The part of `@pulumi/pulumi` the engine installs itself on: the copy the program resolves. */
@@ -287,6 +302,7 @@ export class OfflineEngine implements pulumi.runtime.Mocks {
             protect: sent?.protect,
             retainOnDelete: sent?.retainOnDelete,
             dependencies: sent?.dependencies,
+            sourcePosition: sent?.sourcePosition,
         };
         this.registered.push(registration);
         const state =
@@ -345,6 +361,7 @@ export class OfflineEngine implements pulumi.runtime.Mocks {
                 protect: req.getProtect(),
                 retainOnDelete: req.getRetainondelete(),
                 dependencies: req.getDependenciesList(),
+                sourcePosition: sourcePositionOf(req),
             });
             register(req, cb);
         };

@@ -64,12 +64,42 @@ export function synthText(report: SynthReport): string {
     return lines.join("\n");
 }
 
+/** A finding as the reports show it: the pack's finding, with its rule's metadata and its resource's. */
+export interface CheckFinding extends PolicyFinding {
+    type?: string;
+    name?: string;
+    severity?: string;
+    /** The rule's compliance tags (`nist-800-53-r5:SC-28`, `pci-dss:3.4`...). */
+    tags: string[];
+    remediation?: string;
+    /** Where the program declared the resource: the file relative to the project, 1-based line and column. */
+    source?: { file: string; line: number; column: number };
+}
+
 export interface CheckReport {
     project: string;
     stack: string;
-    findings: (PolicyFinding & { remediation?: string; type?: string; name?: string })[];
-    /** Findings by level; deferrals (checks that wait for values known at update) apart from advisories. */
-    counts: { mandatory: number; advisory: number; remediate: number; deferred: number };
+    findings: CheckFinding[];
+    /**
+     * Violations by level and by severity, exempted and deferred ones apart: an exempted violation
+     * does not count against the run, and a deferral is a check that waits for values known at update.
+     */
+    counts: {
+        mandatory: number;
+        advisory: number;
+        remediate: number;
+        deferred: number;
+        exempted: number;
+        bySeverity: Record<string, number>;
+    };
+    /** Exceptions that name a rule the pack lacks, or exempted nothing: stale waivers. */
+    exceptionWarnings: string[];
+}
+
+/** Whether the run fails at this threshold: exempted findings and deferrals never do. */
+export function failsAt(report: CheckReport, failOn: "mandatory" | "advisory" | "never"): boolean {
+    const { mandatory, advisory } = report.counts;
+    return failOn === "never" ? false : failOn === "advisory" ? mandatory + advisory > 0 : mandatory > 0;
 }
 
 /** One line for a resource's deferrals: which rules wait, and for which unknown inputs. */
@@ -80,18 +110,22 @@ function deferredLine(deferred: CheckReport["findings"]): string {
     return `  deferred  ${rules.join(", ")}:${waiting}, known only once deployed; they run at update`;
 }
 
-export function checkText(report: CheckReport): string {
+export function checkText(report: CheckReport, failOn: "mandatory" | "advisory" | "never" = "mandatory"): string {
     const lines: string[] = [];
     const groups = new Map<string, CheckReport["findings"]>();
     for (const f of report.findings) {
-        const key = f.resource ? `${f.type}  ${f.name}` : "(the stack)";
+        const at = f.source ? `  (${f.source.file}:${f.source.line})` : "";
+        const key = f.resource ? `${f.type}  ${f.name}${at}` : "(the stack)";
         groups.set(key, [...(groups.get(key) ?? []), f]);
     }
     for (const [resource, findings] of groups) {
         lines.push(resource);
         for (const f of findings.filter((f) => !f.deferral)) {
-            lines.push(`  ${f.level.padEnd(9)} ${f.policy}: ${f.message.replace(/\n/g, "\n      ")}`);
-            if (f.remediation && f.level !== "remediate") {
+            const level = f.exemption ? "exempted" : f.level;
+            lines.push(`  ${level.padEnd(9)} ${f.policy}: ${f.message.replace(/\n/g, "\n      ")}`);
+            if (f.exemption) {
+                lines.push(`            by exception ${f.exemption.id}: ${f.exemption.reason}`);
+            } else if (f.remediation && f.level !== "remediate") {
                 lines.push(`            fix: ${f.remediation}`);
             }
         }
@@ -101,12 +135,19 @@ export function checkText(report: CheckReport): string {
         }
         lines.push("");
     }
-    const { mandatory, advisory, deferred } = report.counts;
+    for (const warning of report.exceptionWarnings) {
+        lines.push(`warning: ${warning}`);
+    }
+    const { mandatory, advisory, deferred, exempted } = report.counts;
     const waiting = deferred > 0 ? `; ${deferred} checks deferred until values are known` : "";
+    const waived = exempted > 0 ? `; ${exempted} exempted by exceptions` : "";
+    const where = `${report.project}/${report.stack}`;
     lines.push(
-        mandatory > 0
-            ? `${mandatory} mandatory and ${advisory} advisory findings in ${report.project}/${report.stack}${waiting}: not compliant.`
-            : `No mandatory finding in ${report.project}/${report.stack}${advisory ? ` (${advisory} advisory)` : ""}${waiting}: compliant.`,
+        failsAt(report, failOn)
+            ? `${mandatory} mandatory and ${advisory} advisory findings in ${where}${waived}${waiting}: not compliant.`
+            : mandatory > 0
+              ? `${mandatory} mandatory findings in ${where}${waived}${waiting}: reported, not failing (--fail-on ${failOn}).`
+              : `No mandatory finding in ${where}${advisory ? ` (${advisory} advisory)` : ""}${waived}${waiting}: compliant.`,
     );
     return lines.join("\n");
 }

@@ -3,6 +3,7 @@
  * Pulumi CLI checks it before a run (the policy host itself does not).
  */
 import { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
+import { readExceptions } from "./exceptions";
 import { describe, isObject, quote, shown } from "./model";
 
 /** A rule or option name as a message shows it: plain when it is one, quoted (and cut, odd characters named) when not. */
@@ -52,6 +53,10 @@ export function checkPolicyConfig(config: unknown, rules: readonly Rule[]): stri
     const problems: string[] = [];
     const byName = new Map(rules.map((r) => [r.name, r]));
     for (const [name, entry] of Object.entries(config)) {
+        if (name === "exceptions") {
+            problems.push(...readExceptions(entry).problems);
+            continue;
+        }
         if (name === "all") {
             if (!ENFORCEMENT_LEVELS.includes(entry as EnforcementLevel)) {
                 problems.push(`all must be one of ${ENFORCEMENT_LEVELS.join(", ")}; got ${shown(entry)}`);

@@ -13,6 +13,7 @@ import {
 } from "@pulumi/policy";
 import { checkPolicyConfig } from "./config";
 import { deferralMessage, deferralOf } from "./deferral";
+import { exemptionOf, readExceptions } from "./exceptions";
 import { openSecrets } from "./secrets";
 import { describe, isObject, quote } from "./model";
 import { EvaluateOptions, PolicyFinding, PolicyResource } from "./findings";
@@ -213,11 +214,17 @@ export async function evaluatePolicies(
             report,
         );
     }
-    // Marked by their words, so that the host's deferrals and a rule's own read alike.
+    // Marked by their words, so that the host's deferrals and a rule's own read alike. A deferral is
+    // no violation, so no exception applies to it.
+    const { exceptions } = readExceptions(config.exceptions);
     for (const finding of findings) {
         const deferral = finding.level === "advisory" ? deferralOf(finding.message) : undefined;
         if (deferral) {
             finding.deferral = deferral;
+        }
+        const exemption = deferral ? undefined : exemptionOf(exceptions, finding.policy, finding.resource);
+        if (exemption) {
+            finding.exemption = exemption;
         }
     }
     return findings;

@@ -26,10 +26,19 @@ export interface PolicyFinding {
      * preview (`unknown`, its property path) and runs at update.
      */
     deferral?: { policy: string; unknown?: string };
+    /**
+     * Set when a policy exception of the config exempts the violation: it does not fail the run,
+     * and is reported with the exception's id and reason.
+     */
+    exemption?: { id: string; reason: string };
 }
 
 export interface EvaluateOptions {
-    /** The pack's config in `--policy-pack-config` form: `all`, and per rule a level or `{ enforcementLevel, ...options }`. */
+    /**
+     * The pack's config in `--policy-pack-config` form: `all`, per rule a level or
+     * `{ enforcementLevel, ...options }`, and `exceptions` as Pulumi defines them (by id, each with a
+     * `reason` and `match` entries of `policies` and `targets`), which mark the violations they exempt.
+     */
     config?: Record<string, unknown>;
     /** Evaluate as `pulumi preview` does: a rule that reads an `UNKNOWN` value reports it cannot run yet. */
     preview?: boolean;

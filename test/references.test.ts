@@ -8,10 +8,10 @@ import { RULES } from "../policies/rules";
 const page = (file: string) => fs.readFileSync(path.join(__dirname, "..", file), "utf8");
 /** The pack's reference: the rules table, their options, the peer comparison. */
 const PACK = page("policies/README.md");
-/** The command's reference: the exit-code table. */
-const CLI = page("docs/cli.md");
+/** The README: the exit-code table. */
+const CLI = page("README.md");
 
-describe("the pack's reference and the command's (policies/README.md, docs/cli.md)", () => {
+describe("the pack's reference and the exit codes (policies/README.md, README.md)", () => {
     it("lists every rule with its default level and severity, in the pack's order", () => {
         const rows = [...PACK.matchAll(/^\| `([a-z0-9-]+)`\s*\| (advisory|mandatory)\s*\| (low|medium|high|critical)\s*\|/gm)].map((m) => [
             m[1],

@@ -93,7 +93,10 @@ describe("emr-security synth and check (offline)", function () {
         ]) {
             assert.match(stdout, new RegExp(`mandatory ${rule}:`));
         }
-        assert.match(stdout, /^aws:emr\/cluster:Cluster {2}no-security\n {2}mandatory emr-cluster-security-configuration: /m);
+        assert.match(
+            stdout,
+            /^aws:emr\/cluster:Cluster {2}no-security {2}\(index\.ts:18\)\n {2}mandatory emr-cluster-security-configuration: /m,
+        );
         assert.match(stdout, /fix: Set AtRestEncryptionConfiguration\.S3EncryptionConfiguration\.EncryptionMode to SSE-KMS/);
         assert.match(stdout, /not compliant\.$/m);
         const json = JSON.parse(run("check", path.join(PROGRAMS, "insecure"), "--json", "--config", `kdcAdminPassword=${SECRET}`).stdout);
