@@ -7,6 +7,7 @@ export const FORMATS = ["text", "json", "sarif", "junit"] as const;
 export const FAIL_ON = ["mandatory", "advisory", "never"] as const;
 
 export const USAGE = `Usage: emr-security <synth|check> [program-dir] [options]
+       emr-security check --stack-export FILE | --preview-json FILE [options]
 
 Runs a Pulumi program offline (no credentials, no deployment) as Pulumi runs it, through the
 program's own @pulumi/pulumi, on an engine that answers like the providers do, then prints what it
@@ -22,6 +23,9 @@ Options:
   --region REGION         AWS Region (default: aws:region from config, else us-east-1)
   --account-id ID         AWS account id for ARNs (default: 123456789012)
   --partition NAME        AWS partition (default: aws)
+  --stack-export FILE     check: a deployed stack's state, as \`pulumi stack export\` writes it, instead
+                          of running a program
+  --preview-json FILE     check: the stack a preview plans, as \`pulumi preview --json\` prints it
   --policy-config FILE    check: a --policy-pack-config file, or a shipped profile by name
                           (financial-services, advisory)
   --preview               run the program as \`pulumi preview\` does: values the providers compute are unknown
@@ -52,6 +56,9 @@ export interface Options {
     preview: boolean;
     timeoutSeconds: number;
     format: (typeof FORMATS)[number];
+    /** A saved artifact to check instead of a program. */
+    stackExport?: string;
+    previewJson?: string;
     output?: string;
     failOn: (typeof FAIL_ON)[number];
 }
@@ -72,6 +79,8 @@ const VALUE_FLAGS = [
     "--output",
     "-o",
     "--fail-on",
+    "--stack-export",
+    "--preview-json",
 ];
 const SWITCHES = ["--preview", "--json", "--help", "-h", "--version"];
 
@@ -208,6 +217,12 @@ export function parseArguments(argv: string[]): Options {
             case "--fail-on":
                 options.failOn = oneOf(flag, value(), FAIL_ON);
                 break;
+            case "--stack-export":
+                options.stackExport = value();
+                break;
+            case "--preview-json":
+                options.previewJson = value();
+                break;
             default:
                 if (flag.startsWith("-")) {
                     throw new UsageError(`unknown option ${shown(flag)}${suggestion(flag.split("=")[0], [...VALUE_FLAGS, ...SWITCHES])}`);
@@ -219,7 +234,15 @@ export function parseArguments(argv: string[]): Options {
         throw new UsageError(`one program directory at most; got ${positional.map(shown).join(" ")}`);
     }
     options.dir = positional[0] ?? ".";
+    if (options.stackExport && options.previewJson) {
+        throw new UsageError("give --stack-export or --preview-json, not both");
+    }
+    if ((options.stackExport || options.previewJson) && options.preview) {
+        throw new UsageError("--preview runs a program; a --preview-json file is already a preview's plan");
+    }
     for (const [given, name] of [
+        [options.stackExport, "--stack-export"],
+        [options.previewJson, "--preview-json"],
         [options.policyConfig, "--policy-config"],
         [options.failOn !== "mandatory" ? options.failOn : undefined, "--fail-on"],
         [options.format === "sarif" || options.format === "junit" ? options.format : undefined, `--format ${options.format}`],

@@ -38,6 +38,11 @@ export function policyResources(registered: Registration[]): PolicyResource[] {
 
 /** Where the program declared a resource: its file relative to the project when inside it, as SARIF and people read it. */
 function sourceOf(position: SourcePosition | undefined, projectDir: string): CheckFinding["source"] {
+    // Saved state names a file under the project as project:///path (apitype.ResourceV3.sourcePosition).
+    const inProject = /^project:\/\/\/?(.+)$/.exec(position?.uri ?? "");
+    if (position && inProject) {
+        return { file: decodeURIComponent(inProject[1]), line: position.line, column: position.column };
+    }
     if (!position?.uri.startsWith("file:")) {
         return undefined;
     }
@@ -47,11 +52,24 @@ function sourceOf(position: SourcePosition | undefined, projectDir: string): Che
     return { file: (inside ? relative : file).split(path.sep).join("/"), line: position.line, column: position.column };
 }
 
-/** The pack's findings on a run, each with what a report shows of its rule and its resource. */
-export async function checkReport(run: ProgramRun, config: Record<string, unknown>, projectDir: string): Promise<CheckReport> {
-    const found = await evaluatePolicies(policyResources(run.engine.registered), { config, preview: run.engine.preview });
+/** What `check` judges: the resources of a program run, a stack export or a preview's plan. */
+export interface CheckSource {
+    project: string;
+    stack: string;
+    preview: boolean;
+    registered: Registration[];
+}
+
+/** A program run as a source to check. */
+export function runSource(run: ProgramRun): CheckSource {
+    return { project: run.engine.settings.project, stack: run.engine.settings.stack, preview: run.engine.preview, registered: run.engine.registered };
+}
+
+/** The pack's findings on the resources, each with what a report shows of its rule and its resource. */
+export async function checkReport(source: CheckSource, config: Record<string, unknown>, projectDir: string): Promise<CheckReport> {
+    const found = await evaluatePolicies(policyResources(source.registered), { config, preview: source.preview });
     const rules = new Map(RULES.map((r) => [r.name, r]));
-    const byUrn = new Map(run.engine.registered.map((r) => [r.urn, r]));
+    const byUrn = new Map(source.registered.map((r) => [r.urn, r]));
     const findings: CheckFinding[] = found.map((f) => {
         const rule = rules.get(f.policy);
         const resource = byUrn.get(f.resource ?? "");
@@ -80,8 +98,8 @@ export async function checkReport(run: ProgramRun, config: Record<string, unknow
         }
     }
     return {
-        project: run.engine.settings.project,
-        stack: run.engine.settings.stack,
+        project: source.project,
+        stack: source.stack,
         findings,
         counts: {
             mandatory: count("mandatory"),

@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Options, parseArguments, USAGE, UsageError } from "./arguments";
+import type { CheckSource } from "./checking";
 import { EXIT_CODES } from "./exitCodes";
 import { readJson } from "./files";
 import { interruptRuns, ProgramRun, runProgram } from "./programRunner";
@@ -107,13 +108,6 @@ export async function main(
         process.on(name, onSignal);
     }
     try {
-        const dir = path.resolve(options.dir);
-        if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-            throw new Error(`${dir} does not exist or is not a folder: give the folder of a Pulumi project`);
-        }
-        const project = loadProject(dir);
-        readPackageJson(dir);
-        const config = stackConfig({ dir, project, stack: options.stack, configFile: options.configFile, pairs: options.pairs });
         if (options.policyConfig) {
             const file = policyConfigFile(options.policyConfig);
             policyConfig = readJson(file);
@@ -122,6 +116,23 @@ export async function main(
                 throw new Error(`${file} is not a valid policy config:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
             }
         }
+        const saved = options.stackExport ?? options.previewJson;
+        if (saved) {
+            const artifacts = await import("./artifacts");
+            const artifact = (options.stackExport ? artifacts.readStackExport : artifacts.readPreviewJson)(readJson(saved), saved);
+            const skipped = artifact.skipped.map((s) => `not checked: ${s}`);
+            for (const line of skipped) {
+                err(`warning: ${line}`);
+            }
+            return await report(artifact, options, policyConfig, skipped, emit, err);
+        }
+        const dir = path.resolve(options.dir);
+        if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+            throw new Error(`${dir} does not exist or is not a folder: give the folder of a Pulumi project`);
+        }
+        const project = loadProject(dir);
+        readPackageJson(dir);
+        const config = stackConfig({ dir, project, stack: options.stack, configFile: options.configFile, pairs: options.pairs });
         const stackReferences: Record<string, Record<string, unknown>> = {};
         for (const pair of options.stackReferences) {
             const at = pair.indexOf("=");
@@ -166,12 +177,24 @@ export async function main(
         emit(options.format === "json" ? JSON.stringify({ ...report, exitCode: EXIT_CODES.ok, warnings }, null, 2) : synthText(report));
         return EXIT_CODES.ok;
     }
+    return report((await import("./checking")).runSource(run), options, policyConfig, warnings, emit, err);
+}
+
+/** Checks the resources and writes the report (to `--output` or stdout, through `out`); the exit code follows --fail-on. */
+async function report(
+    source: CheckSource,
+    options: Options,
+    policyConfig: Record<string, unknown>,
+    warnings: string[],
+    out: (text: string) => void,
+    err: (text: string) => void,
+): Promise<number> {
     const checking = await import("./checking");
-    const report = await checking.checkReport(run, policyConfig, path.resolve(options.dir));
-    for (const warning of report.exceptionWarnings) {
+    const checked = await checking.checkReport(source, policyConfig, path.resolve(options.dir));
+    for (const warning of checked.exceptionWarnings) {
         err(`warning: ${warning}`);
     }
-    const code = failsAt(report, options.failOn) ? EXIT_CODES.mandatory : EXIT_CODES.ok;
-    emit(checking.formatted(report, options, { exitCode: code, warnings, version: version() }));
+    const code = failsAt(checked, options.failOn) ? EXIT_CODES.mandatory : EXIT_CODES.ok;
+    out(checking.formatted(checked, options, { exitCode: code, warnings, version: version() }));
     return code;
 }

@@ -1,15 +1,16 @@
 /**
  * Secrets as the engine and `pulumi stack export` carry them: an object marked with Pulumi's
- * secret signature, holding the plaintext `value` or, in an export, its `ciphertext`
- * (sdk/go/common/resource/sig: SecretSig). A rule reads the plaintext; a ciphertext cannot be read
- * here, so the value is unknown and the checks that need it defer.
+ * secret signature, holding the plaintext `value` or, in an export (apitype.SecretV1), the value's
+ * JSON text as `plaintext` (`--show-secrets`) or its `ciphertext` (sdk/go/common/resource/sig:
+ * SecretSig). A rule reads the plaintext; a ciphertext cannot be read here, so the value is unknown
+ * and the checks that need it defer.
  */
 import { UNKNOWN } from "./unknown";
 
 export const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 export const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
 
-export function isSecretEnvelope(value: unknown): value is { value?: unknown; ciphertext?: unknown } {
+export function isSecretEnvelope(value: unknown): value is { value?: unknown; plaintext?: unknown; ciphertext?: unknown } {
     return typeof value === "object" && value !== null && (value as Record<string, unknown>)[SECRET_SIG] === SECRET_VALUE;
 }
 
@@ -33,6 +34,17 @@ function holdsEnvelope(root: unknown): boolean {
     return false;
 }
 
+const NOT_JSON = Symbol("not JSON");
+
+/** An export's plaintext is the value's JSON text; text that is not JSON is as unreadable as ciphertext. */
+function parsedPlaintext(text: string): unknown {
+    try {
+        return JSON.parse(text);
+    } catch {
+        return NOT_JSON;
+    }
+}
+
 /** Envelopes deeper than this are left closed: no resource's props nest so deep but a hostile one's. */
 const MAX_DEPTH = 1000;
 
@@ -51,6 +63,10 @@ export function openSecrets(root: unknown): { value: unknown; sealed: boolean } 
         if (isSecretEnvelope(value)) {
             if ("value" in value) {
                 return visit(value.value, depth + 1);
+            }
+            const plaintext = typeof value.plaintext === "string" ? parsedPlaintext(value.plaintext) : NOT_JSON;
+            if (plaintext !== NOT_JSON) {
+                return visit(plaintext, depth + 1);
             }
             sealed = true;
             return UNKNOWN;
