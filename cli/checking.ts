@@ -3,7 +3,7 @@
  * `check`, after the program has started: the pack and its framework pull in the SDK.
  */
 import * as path from "path";
-import { fileURLToPath } from "url";
+import { fileURLToPath, pathToFileURL } from "url";
 import { checkPolicyConfig } from "../policies/config";
 import { evaluatePolicies, PolicyResource } from "../policies/evaluate";
 import { exceptionWarnings, readExceptions } from "../policies/exceptions";
@@ -66,7 +66,12 @@ export function runSource(run: ProgramRun): CheckSource {
 }
 
 /** The pack's findings on the resources, each with what a report shows of its rule and its resource. */
-export async function checkReport(source: CheckSource, config: Record<string, unknown>, projectDir: string): Promise<CheckReport> {
+export async function checkReport(
+    source: CheckSource,
+    config: Record<string, unknown>,
+    projectDir: string,
+    docsDir?: string,
+): Promise<CheckReport> {
     const found = await evaluatePolicies(policyResources(source.registered), { config, preview: source.preview });
     const rules = new Map(RULES.map((r) => [r.name, r]));
     const byUrn = new Map(source.registered.map((r) => [r.urn, r]));
@@ -81,6 +86,7 @@ export async function checkReport(source: CheckSource, config: Record<string, un
             tags: rule?.tags ?? [],
             remediation: rule?.remediationSteps,
             source: sourceOf(resource?.sourcePosition, projectDir),
+            ...(docsDir && { docs: pathToFileURL(path.join(docsDir, `${f.policy}.md`)).href }),
         };
     });
     const used = new Set(findings.flatMap((f) => (f.exemption ? [f.exemption.id] : [])));
@@ -117,13 +123,13 @@ export async function checkReport(source: CheckSource, config: Record<string, un
 export function formatted(
     report: CheckReport,
     options: Pick<Options, "format" | "failOn" | "dir">,
-    run: { exitCode: number; warnings: string[]; version: string },
+    run: { exitCode: number; warnings: string[]; version: string; docsDir?: string },
 ): string {
     switch (options.format) {
         case "json":
             return JSON.stringify({ ...report, exitCode: run.exitCode, warnings: run.warnings }, null, 2);
         case "sarif":
-            return JSON.stringify(sarifReport(report, RULES, run.version, options.dir), null, 2);
+            return JSON.stringify(sarifReport(report, RULES, run.version, options.dir, run.docsDir), null, 2);
         case "junit":
             return junitReport(report, RULES, options.failOn);
         default:

@@ -190,11 +190,12 @@ async function report(
     err: (text: string) => void,
 ): Promise<number> {
     const checking = await import("./checking");
-    const checked = await checking.checkReport(source, policyConfig, path.resolve(options.dir));
+    const docsDir = path.join(packageRoot(), "policies/docs");
+    const checked = await checking.checkReport(source, policyConfig, path.resolve(options.dir), docsDir);
     for (const warning of checked.exceptionWarnings) {
         err(`warning: ${warning}`);
     }
     const code = failsAt(checked, options.failOn) ? EXIT_CODES.mandatory : EXIT_CODES.ok;
-    out(checking.formatted(checked, options, { exitCode: code, warnings, version: version() }));
+    out(checking.formatted(checked, options, { exitCode: code, warnings, version: version(), docsDir }));
     return code;
 }

@@ -72,6 +72,8 @@ export interface CheckFinding extends PolicyFinding {
     /** The rule's compliance tags (`nist-800-53-r5:SC-28`, `pci-dss:3.4`...). */
     tags: string[];
     remediation?: string;
+    /** The rule's page in the installed package (`policies/docs/<rule>.md`), as a file URL. */
+    docs?: string;
     /** Where the program declared the resource: the file relative to the project, 1-based line and column. */
     source?: { file: string; line: number; column: number };
 }

@@ -3,6 +3,7 @@
  * One run; the pack's rules in `tool.driver.rules`; one result per finding, at the resource's URN
  * (a logical location) and, where the program's source position is known, its file and line.
  */
+import * as fs from "fs";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import type { Rule } from "../policies/rules";
@@ -17,13 +18,21 @@ const SECURITY_SEVERITY: Record<string, string> = { critical: "9.5", high: "8.0"
 /** A finding's SARIF level: a mandatory violation an error, an advisory a warning, a remediation a note. */
 const LEVEL: Record<CheckFinding["level"], string> = { mandatory: "error", advisory: "warning", remediate: "note" };
 
-function driverRule(rule: Rule) {
+/** A rule's page, when the package ships it: its address, and its text for viewers that show help inline. */
+function page(rule: Rule, docsDir: string | undefined): { helpUri?: string; markdown?: string } {
+    const file = docsDir && path.join(docsDir, `${rule.name}.md`);
+    return file && fs.existsSync(file) ? { helpUri: pathToFileURL(file).href, markdown: fs.readFileSync(file, "utf8") } : {};
+}
+
+function driverRule(rule: Rule, docsDir: string | undefined) {
+    const { helpUri, markdown } = page(rule, docsDir);
     return {
         id: rule.name,
         name: rule.name.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase()),
         shortDescription: { text: rule.description },
         fullDescription: { text: rule.remediationSteps ? `${rule.description} ${rule.remediationSteps}` : rule.description },
-        ...(rule.remediationSteps && { help: { text: rule.remediationSteps } }),
+        ...(helpUri && { helpUri }),
+        ...(rule.remediationSteps && { help: { text: rule.remediationSteps, ...(markdown && { markdown }) } }),
         defaultConfiguration: { level: rule.enforcementLevel === "mandatory" ? "error" : "warning" },
         properties: {
             tags: ["security", ...(rule.tags ?? [])],
@@ -61,14 +70,14 @@ function result(finding: CheckFinding, ruleIndex: number) {
     };
 }
 
-export function sarifReport(report: CheckReport, rules: readonly Rule[], version: string, projectDir: string) {
+export function sarifReport(report: CheckReport, rules: readonly Rule[], version: string, projectDir: string, docsDir?: string) {
     const index = new Map(rules.map((r, i) => [r.name, i]));
     return {
         $schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
         runs: [
             {
-                tool: { driver: { name: "emr-security", semanticVersion: version, rules: rules.map(driverRule) } },
+                tool: { driver: { name: "emr-security", semanticVersion: version, rules: rules.map((r) => driverRule(r, docsDir)) } },
                 originalUriBaseIds: { PROJECTROOT: { uri: pathToFileURL(path.resolve(projectDir) + path.sep).href } },
                 automationDetails: { id: `emr-security/${report.project}/${report.stack}/` },
                 results: report.findings.map((f) => result(f, index.get(f.policy) ?? -1)),

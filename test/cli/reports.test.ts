@@ -76,6 +76,7 @@ describe("check's reports for CI systems: exceptions, SARIF, JUnit, JSON, --fail
         assert.strictEqual(imds.severity, "medium");
         assert.ok(imds.tags.includes("nist-800-53-r5:AC-3"), imds.tags.join(" "));
         assert.match(imds.remediation ?? "", /MinimumInstanceMetadataServiceVersion 2/);
+        assert.ok(fs.existsSync(new URL(imds.docs!)), `the page the finding links exists: ${imds.docs}`);
         assert.deepStrictEqual(imds.source, { file: "index.ts", line: 7, column: 31 });
         assert.strictEqual(report.counts.exempted, 1);
         assert.strictEqual(report.counts.mandatory, 11, "12 violations, one exempted");
@@ -100,6 +101,8 @@ describe("check's reports for CI systems: exceptions, SARIF, JUnit, JSON, --fail
         const [sarifRun] = sarif.runs;
         const rule = sarifRun.tool.driver.rules.find((r: { id: string }) => r.id === "emr-imdsv2");
         assert.strictEqual(rule.properties["security-severity"], "5.5");
+        assert.match(rule.helpUri, /^file:\/\/.*\/policies\/docs\/emr-imdsv2\.md$/);
+        assert.match(rule.help.markdown, /^# emr-imdsv2\n[\s\S]*## Non-compliant/);
         assert.ok(rule.properties.tags.includes("pci-dss:2.2.1"), rule.properties.tags.join(" "));
         const suppressed = sarifRun.results.filter((r: { suppressions?: unknown[] }) => r.suppressions);
         assert.deepStrictEqual(
