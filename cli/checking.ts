@@ -62,7 +62,12 @@ export interface CheckSource {
 
 /** A program run as a source to check. */
 export function runSource(run: ProgramRun): CheckSource {
-    return { project: run.engine.settings.project, stack: run.engine.settings.stack, preview: run.engine.preview, registered: run.engine.registered };
+    return {
+        project: run.engine.settings.project,
+        stack: run.engine.settings.stack,
+        preview: run.engine.preview,
+        registered: run.engine.registered,
+    };
 }
 
 /** The pack's findings on the resources, each with what a report shows of its rule and its resource. */
