@@ -272,7 +272,7 @@ describe("emr-security runs programs as Pulumi does", function () {
         // finding each with its fix.
         assert.match(
             check.stdout,
-            /^aws:emr\/securityConfiguration:SecurityConfiguration {2}emr-config\n {2}deferred {2}emr-security-configuration-valid, [a-z0-9-, ]*emr-s3-encryption[a-z0-9-, ]*: wait for \.configuration, known only once deployed; they run at update\n\n/m,
+            /^aws:emr\/securityConfiguration:SecurityConfiguration {2}emr-config {2}\(components\/securityConfiguration\.ts:\d+\)\n {2}deferred {2}emr-security-configuration-valid, [a-z0-9-, ]*emr-s3-encryption[a-z0-9-, ]*: wait for \.configuration, known only once deployed; they run at update\n\n/m,
         );
         assert.doesNotMatch(check.stdout, /can't run policy/);
         assert.doesNotMatch(check.stdout, /fix:/);
