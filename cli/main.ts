@@ -108,6 +108,13 @@ export async function main(
         process.on(name, onSignal);
     }
     try {
+        if (options.output) {
+            const folder = path.dirname(path.resolve(options.output));
+            if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
+                // Checked first: a report that cannot be written must not surface after the run as a crash.
+                throw new Error(`--output ${options.output}: the folder ${folder} does not exist`);
+            }
+        }
         if (options.policyConfig) {
             const file = policyConfigFile(options.policyConfig);
             policyConfig = readJson(file);

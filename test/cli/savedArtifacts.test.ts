@@ -66,7 +66,7 @@ describe("check on saved artifacts: a stack export and a preview's JSON, as the 
         assert.deepStrictEqual(verdicts(JSON.parse(previewed.stdout)), verdicts(JSON.parse(ran.stdout)));
     });
 
-    it("refuses an export of an older format, or a file of another kind, naming the file, with exit 2", () => {
+    it("refuses an export of an older format, a file of another kind, or an --output it cannot write, naming it, with exit 2", () => {
         const old = path.join(work, "v2.json");
         fs.writeFileSync(old, JSON.stringify({ version: 2, deployment: { manifest: {}, resources: [] } }));
         const refused = command("check", "--stack-export", old);
@@ -78,6 +78,9 @@ describe("check on saved artifacts: a stack export and a preview's JSON, as the 
         const notPreview = command("check", "--preview-json", old);
         assert.strictEqual(notPreview.code, 2);
         assert.match(notPreview.stderr, /v2\.json is not pulumi preview --json output: it has no "steps"/);
+        const nowhere = command("check", "--stack-export", old, "--output", path.join(work, "missing", "report.sarif"));
+        assert.strictEqual(nowhere.code, 2);
+        assert.match(nowhere.stderr, /--output .*report\.sarif: the folder .*missing does not exist/);
         const both = command("check", "--preview-json", old, "--stack-export", old);
         assert.strictEqual(both.code, 2);
         assert.match(both.stderr, /give --stack-export or --preview-json, not both/);
