@@ -211,6 +211,25 @@ export const RULE_NOTES: Record<string, RuleNote> = {
     privateDnsEnabled: true,
 });`,
     },
+    "emr-serverless-log-encryption": {
+        why: "Job logs hold what Spark and Hive print: queries, schemas, sometimes data and secrets. EMR Serverless keeps them in managed storage by default, and sends them to S3 or CloudWatch when asked; each needs a key you control.",
+        fact: "7. EMR Serverless and EMR Studio",
+        bad: `new aws.emrserverless.Application("spark", { releaseLabel: "emr-7.5.0", type: "spark" });`,
+        good: `new aws.emrserverless.Application("spark", {
+    releaseLabel: "emr-7.5.0",
+    type: "spark",
+    monitoringConfiguration: {
+        managedPersistenceMonitoringConfiguration: { encryptionKeyArn: baseline.logEncryptionKmsKeyArn },
+        s3MonitoringConfiguration: { logUri: "s3://acme-logs/spark/", encryptionKeyArn: baseline.logEncryptionKmsKeyArn },
+    },
+});`,
+    },
+    "emr-studio-encryption": {
+        why: "Workspaces and notebooks backed up to S3 hold code, credentials typed into cells and query results.",
+        fact: "7. EMR Serverless and EMR Studio",
+        bad: `new aws.emr.Studio("notebooks", { authMode: "IAM", defaultS3Location: "s3://acme-studio/", /* no encryptionKeyArn */ });`,
+        good: `new aws.emr.Studio("notebooks", { authMode: "SSO", defaultS3Location: "s3://acme-studio/", encryptionKeyArn: key.arn });`,
+    },
     "kms-key-rotation": {
         why: "Rotation limits how much data one key version protects, and is what auditors ask for.",
         fact: "6. Controls around the cluster",

@@ -23,6 +23,8 @@ import { emrS3Encryption } from "./emr-s3-encryption";
 import { emrSecurityConfigurationValid } from "./emr-security-configuration-valid";
 import { emrSeparateKmsKeys } from "./emr-separate-kms-keys";
 import { emrTlsCertificate } from "./emr-tls-certificate";
+import { emrServerlessLogEncryption } from "./emr-serverless-log-encryption";
+import { emrStudioEncryption } from "./emr-studio-encryption";
 import { emrVpcEndpoint } from "./emr-vpc-endpoint";
 import { kmsKeyDeletionWindow } from "./kms-key-deletion-window";
 import { kmsKeyEnabled } from "./kms-key-enabled";
@@ -59,6 +61,8 @@ export const RULES: Rule[] = [
     emrTlsCertificate,
     emrBlockPublicAccess,
     emrVpcEndpoint,
+    emrServerlessLogEncryption,
+    emrStudioEncryption,
     kmsKeyRotation,
     kmsKeyDeletionWindow,
     kmsKeyPolicyNoPublicPrincipal,

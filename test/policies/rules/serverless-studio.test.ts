@@ -1,0 +1,106 @@
+import * as assert from "assert";
+import { PolicyResource } from "../../../policies/evaluate";
+import { emrServerlessLogEncryption } from "../../../policies/rules/emr-serverless-log-encryption";
+import { emrStudioEncryption } from "../../../policies/rules/emr-studio-encryption";
+import { findings, KEY_S3, messages, UNKNOWN } from "../helpers";
+
+const application = (props: Record<string, unknown>): PolicyResource => ({
+    type: "aws:emrserverless/application:Application",
+    name: "spark",
+    props: { releaseLabel: "emr-7.5.0", type: "spark", ...props },
+});
+const studio = (props: Record<string, unknown>): PolicyResource => ({
+    type: "aws:emr/studio:Studio",
+    name: "notebooks",
+    props: { authMode: "SSO", defaultS3Location: "s3://acme-studio/workspaces", ...props },
+});
+
+describe("emr-serverless-log-encryption", () => {
+    it("Compliance: managed persistence, S3 and CloudWatch each with a customer managed key", async () => {
+        const monitoringConfiguration = {
+            managedPersistenceMonitoringConfiguration: { encryptionKeyArn: KEY_S3 },
+            s3MonitoringConfiguration: { logUri: "s3://acme-logs/serverless/", encryptionKeyArn: KEY_S3 },
+            cloudwatchLoggingConfiguration: { enabled: true, encryptionKeyArn: KEY_S3 },
+        };
+        assert.deepStrictEqual(await messages(emrServerlessLogEncryption, application({ monitoringConfiguration })), []);
+    });
+
+    it("Compliance: managed persistence turned off, and no other destination", async () => {
+        const monitoringConfiguration = { managedPersistenceMonitoringConfiguration: { enabled: false } };
+        assert.deepStrictEqual(await messages(emrServerlessLogEncryption, application({ monitoringConfiguration })), []);
+    });
+
+    it("Noncompliance: no monitoring configuration, so managed persistence is on by default without a key", async () => {
+        assert.deepStrictEqual(await messages(emrServerlessLogEncryption, application({})), [
+            "Managed log persistence is on (its default) without encryptionKeyArn, so the job logs EMR Serverless keeps are not under a key you control. Set managedPersistenceMonitoringConfiguration.encryptionKeyArn, or turn it off and log to S3 with a key.",
+        ]);
+    });
+
+    it("Noncompliance: S3 and CloudWatch destinations without a key; a CloudWatch configuration that is off is no destination", async () => {
+        const found = await messages(
+            emrServerlessLogEncryption,
+            application({
+                monitoringConfiguration: {
+                    managedPersistenceMonitoringConfiguration: { enabled: false },
+                    s3MonitoringConfiguration: { logUri: "s3://acme-logs/serverless/" },
+                    cloudwatchLoggingConfiguration: { enabled: true },
+                },
+            }),
+        );
+        assert.deepStrictEqual(
+            found.map((m) => m.split(" (")[0]),
+            ["Logs go to S3", "Logs go to CloudWatch Logs"],
+        );
+        assert.deepStrictEqual(
+            await messages(
+                emrServerlessLogEncryption,
+                application({
+                    monitoringConfiguration: {
+                        managedPersistenceMonitoringConfiguration: { enabled: false },
+                        cloudwatchLoggingConfiguration: { enabled: false, logGroupName: "/emr" },
+                    },
+                }),
+            ),
+            [],
+        );
+    });
+
+    it("cannot verify at preview a key that is not known yet: it defers, and runs at update", async () => {
+        const found = await findings(
+            emrServerlessLogEncryption,
+            [application({ monitoringConfiguration: { managedPersistenceMonitoringConfiguration: { encryptionKeyArn: UNKNOWN } } })],
+            { preview: true },
+        );
+        assert.deepStrictEqual(
+            found.map((f) => [f.level, Boolean(f.deferral)]),
+            [["advisory", true]],
+        );
+    });
+});
+
+describe("emr-studio-encryption", () => {
+    it("Compliance: a customer managed key, and IAM Identity Center sign-in", async () => {
+        assert.deepStrictEqual(await messages(emrStudioEncryption, studio({ encryptionKeyArn: KEY_S3 })), []);
+    });
+
+    it("Noncompliance: no key for the Workspace backups", async () => {
+        assert.deepStrictEqual(await messages(emrStudioEncryption, studio({})), [
+            "The Studio sets no encryptionKeyArn, so Workspace and notebook backups in its defaultS3Location are encrypted only as the bucket's default says. Set encryptionKeyArn to a customer managed key.",
+        ]);
+    });
+
+    it("Noncompliance: IAM sign-in where the options allow only IAM Identity Center", async () => {
+        const found = await findings(emrStudioEncryption, [studio({ encryptionKeyArn: KEY_S3, authMode: "IAM" })], {
+            config: { "emr-studio-encryption": { allowedAuthModes: ["SSO"] } },
+        });
+        assert.deepStrictEqual(
+            found.map((f) => f.message),
+            ['authMode is "IAM"; allowed: "SSO".'],
+        );
+    });
+
+    it("cannot verify at preview a key that is not known yet: it defers", async () => {
+        const found = await findings(emrStudioEncryption, [studio({ encryptionKeyArn: UNKNOWN })], { preview: true });
+        assert.ok(found.length === 1 && found[0].deferral, JSON.stringify(found));
+    });
+});
