@@ -213,7 +213,7 @@ export const RULE_NOTES: Record<string, RuleNote> = {
     },
     "emr-serverless-log-encryption": {
         why: "Job logs hold what Spark and Hive print: queries, schemas, sometimes data and secrets. EMR Serverless keeps them in managed storage by default, and sends them to S3 or CloudWatch when asked; each needs a key you control.",
-        fact: "7. EMR Serverless and EMR Studio",
+        fact: "7. EMR Serverless, EMR on EKS and EMR Studio",
         bad: `new aws.emrserverless.Application("spark", { releaseLabel: "emr-7.5.0", type: "spark" });`,
         good: `new aws.emrserverless.Application("spark", {
     releaseLabel: "emr-7.5.0",
@@ -226,9 +226,15 @@ export const RULE_NOTES: Record<string, RuleNote> = {
     },
     "emr-studio-encryption": {
         why: "Workspaces and notebooks backed up to S3 hold code, credentials typed into cells and query results.",
-        fact: "7. EMR Serverless and EMR Studio",
+        fact: "7. EMR Serverless, EMR on EKS and EMR Studio",
         bad: `new aws.emr.Studio("notebooks", { authMode: "IAM", defaultS3Location: "s3://acme-studio/", /* no encryptionKeyArn */ });`,
         good: `new aws.emr.Studio("notebooks", { authMode: "SSO", defaultS3Location: "s3://acme-studio/", encryptionKeyArn: key.arn });`,
+    },
+    "emr-eks-job-template-encryption": {
+        why: "A job template keeps the execution role, entry point, arguments and Spark settings every job started from it uses; arguments often carry paths and connection settings.",
+        fact: "7. EMR Serverless, EMR on EKS and EMR Studio",
+        bad: `new aws.emrcontainers.JobTemplate("etl", { jobTemplateData: data });`,
+        good: `new aws.emrcontainers.JobTemplate("etl", { jobTemplateData: data, kmsKeyArn: key.arn });`,
     },
     "kms-key-rotation": {
         why: "Rotation limits how much data one key version protects, and is what auditors ask for.",

@@ -11,6 +11,7 @@ import { emrClusterNetworkIsolationReview } from "./emr-cluster-network-isolatio
 import { emrClusterOperationalAccess } from "./emr-cluster-operational-access";
 import { emrClusterSecurityConfiguration } from "./emr-cluster-security-configuration";
 import { emrEbsEncryption } from "./emr-ebs-encryption";
+import { emrEksJobTemplateEncryption } from "./emr-eks-job-template-encryption";
 import { emrEncryptionFlags } from "./emr-encryption-flags";
 import { emrIdentityCenterAssignmentKey } from "./emr-identity-center-assignment-key";
 import { emrImdsv2 } from "./emr-imdsv2";
@@ -63,6 +64,7 @@ export const RULES: Rule[] = [
     emrVpcEndpoint,
     emrServerlessLogEncryption,
     emrStudioEncryption,
+    emrEksJobTemplateEncryption,
     kmsKeyRotation,
     kmsKeyDeletionWindow,
     kmsKeyPolicyNoPublicPrincipal,

@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import { PolicyResource } from "../../../policies/evaluate";
+import { emrEksJobTemplateEncryption } from "../../../policies/rules/emr-eks-job-template-encryption";
 import { emrServerlessLogEncryption } from "../../../policies/rules/emr-serverless-log-encryption";
 import { emrStudioEncryption } from "../../../policies/rules/emr-studio-encryption";
 import { findings, KEY_S3, messages, UNKNOWN } from "../helpers";
@@ -101,6 +102,29 @@ describe("emr-studio-encryption", () => {
 
     it("cannot verify at preview a key that is not known yet: it defers", async () => {
         const found = await findings(emrStudioEncryption, [studio({ encryptionKeyArn: UNKNOWN })], { preview: true });
+        assert.ok(found.length === 1 && found[0].deferral, JSON.stringify(found));
+    });
+});
+
+describe("emr-eks-job-template-encryption", () => {
+    const template = (props: Record<string, unknown>): PolicyResource => ({
+        type: "aws:emrcontainers/jobTemplate:JobTemplate",
+        name: "etl",
+        props: { name: "etl", jobTemplateData: { releaseLabel: "emr-7.5.0-latest" }, ...props },
+    });
+
+    it("Compliance: a customer managed key", async () => {
+        assert.deepStrictEqual(await messages(emrEksJobTemplateEncryption, template({ kmsKeyArn: KEY_S3 })), []);
+    });
+
+    it("Noncompliance: no key", async () => {
+        assert.deepStrictEqual(await messages(emrEksJobTemplateEncryption, template({})), [
+            "The job template sets no kmsKeyArn, so what it stores (execution role, entry point and arguments, Spark settings) is not under a key you control. Set kmsKeyArn to a customer managed key.",
+        ]);
+    });
+
+    it("cannot verify at preview a key that is not known yet: it defers", async () => {
+        const found = await findings(emrEksJobTemplateEncryption, [template({ kmsKeyArn: UNKNOWN })], { preview: true });
         assert.ok(found.length === 1 && found[0].deferral, JSON.stringify(found));
     });
 });
