@@ -1,12 +1,8 @@
 import * as assert from "assert";
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { validateSecurityConfiguration } from "../../policies/model";
-
-const ROOT = path.join(__dirname, "../..");
-const CLI = path.join(ROOT, "bin/cli/emr-security.js");
-const PROGRAMS = path.join(ROOT, "test/fixtures/programs");
+import { PROGRAMS, ROOT, runCommand } from "./command";
 const SECRET = "Sup3r-Secret-Pw";
 
 const KERBEROS_WITH_SECRET = ["--config", "kerberosRealm=EC2.INTERNAL", "--config", `kdcAdminPassword=${SECRET}`];
@@ -29,13 +25,7 @@ function typeChecked(...args: string[]): { code: number | null; stdout: string; 
 }
 
 function runAs(env: NodeJS.ProcessEnv, args: string[]): { code: number | null; stdout: string; stderr: string } {
-    const result = spawnSync(process.execPath, [CLI, ...args], {
-        cwd: ROOT,
-        encoding: "utf8",
-        timeout: 60000,
-        env: { ...process.env, ...env },
-    });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+    return runCommand(args, env, 60000);
 }
 
 describe("emr-security synth and check (offline)", function () {

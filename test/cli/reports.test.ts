@@ -7,10 +7,9 @@ import { DOMParser } from "@xmldom/xmldom";
 import { formatted } from "../../cli/checking";
 import { CheckReport, failsAt } from "../../cli/reports";
 import { RULES } from "../../policies/rules";
+import { PROGRAMS, runCommand } from "./command";
 
-const ROOT = path.join(__dirname, "../..");
-const CLI = path.join(ROOT, "bin/cli/emr-security.js");
-const INSECURE = path.join(ROOT, "test/fixtures/programs/insecure");
+const INSECURE = path.join(PROGRAMS, "insecure");
 const CONFIGURATION_URN = "urn:pulumi:dev::insecure-emr::aws:emr/securityConfiguration:SecurityConfiguration::hand-written";
 const CLUSTER_URN = "urn:pulumi:dev::insecure-emr::aws:emr/cluster:Cluster::no-security";
 
@@ -27,13 +26,11 @@ const EXCEPTIONS = {
 };
 
 function check(...args: string[]) {
-    const result = spawnSync(process.execPath, [CLI, "check", INSECURE, "--config", "kdcAdminPassword=Sup3r-Secret-Pw", ...args], {
-        cwd: ROOT,
-        encoding: "utf8",
-        timeout: 120000,
-        env: { ...process.env, PULUMI_NODEJS_TRANSPILE_ONLY: "true" },
-    });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+    return runCommand(
+        ["check", INSECURE, "--config", "kdcAdminPassword=Sup3r-Secret-Pw", ...args],
+        { PULUMI_NODEJS_TRANSPILE_ONLY: "true" },
+        120000,
+    );
 }
 
 /** Microsoft's SARIF validator, from its npm package; the run bit given if npm's install-script policy skipped its postinstall. */

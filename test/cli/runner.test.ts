@@ -3,32 +3,21 @@
  * through the program's own `cmd/run`, and what they say when the program misbehaves.
  */
 import * as assert from "assert";
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-
-const ROOT = path.join(__dirname, "../..");
-const CLI = path.join(ROOT, "bin/cli/emr-security.js");
-const PROGRAMS = path.join(ROOT, "test/fixtures/programs");
+import { CommandRun, PROGRAMS, ROOT, runCommand } from "./command";
 
 /**
  * Programs run transpiled: these tests are about how a run starts and ends, and type-checking,
  * which doubles a run's time, has its own test below.
  */
-function run(...args: string[]): { code: number | null; stdout: string; stderr: string; seconds: number } {
+function run(...args: string[]): CommandRun {
     return runWith({ PULUMI_NODEJS_TRANSPILE_ONLY: "true" }, ...args);
 }
 
-function runWith(env: NodeJS.ProcessEnv, ...args: string[]): { code: number | null; stdout: string; stderr: string; seconds: number } {
-    const began = Date.now();
-    const result = spawnSync(process.execPath, [CLI, ...args], {
-        cwd: ROOT,
-        encoding: "utf8",
-        timeout: 60000,
-        env: { ...process.env, ...env },
-    });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr, seconds: (Date.now() - began) / 1000 };
+function runWith(env: NodeJS.ProcessEnv, ...args: string[]): CommandRun {
+    return runCommand(args, env, 60000);
 }
 
 const program = (name: string) => path.join(PROGRAMS, name);

@@ -4,16 +4,14 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { CheckReport } from "../../cli/reports";
+import { PROGRAMS, ROOT, runCommand } from "./command";
 
-const ROOT = path.join(__dirname, "../..");
-const CLI = path.join(ROOT, "bin/cli/emr-security.js");
-const INSECURE = path.join(ROOT, "test/fixtures/programs/insecure");
+const INSECURE = path.join(PROGRAMS, "insecure");
 const CONFIG = "kdcAdminPassword=Sup3r-Secret-Pw";
 const ENV = { ...process.env, PULUMI_NODEJS_TRANSPILE_ONLY: "true" };
 
 function command(...args: string[]) {
-    const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120000, env: ENV });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+    return runCommand(args, ENV, 120000);
 }
 
 /** Saves what the Pulumi CLI would for the insecure program: its stack export, or its preview --json. */
