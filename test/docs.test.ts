@@ -2,7 +2,8 @@ import * as assert from "assert";
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { anchorOf, documentationPages, relativeLinks, resolveLink, ROOT } from "./docs";
+import { anchor as anchorOf } from "../policies/docs/pages";
+import { documentationPages, relativeLinks, resolveLink, ROOT } from "./docs";
 
 const tracked = (pattern: string) =>
     execFileSync("git", ["ls-files", pattern], { cwd: ROOT, encoding: "utf8" }).split("\n").filter(Boolean);

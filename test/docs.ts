@@ -28,11 +28,3 @@ export function documentationPages(): string[] {
     visit("README.md");
     return [...seen].sort();
 }
-
-/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
-export function anchorOf(heading: string): string {
-    return heading
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N} _-]/gu, "")
-        .replace(/ /g, "-");
-}

@@ -6,8 +6,8 @@
 import type { Rule } from "../rules";
 import { RULE_NOTES } from "./notes";
 
-/** GitHub's anchor for a heading, for links into reference/emr.md. */
-function anchor(heading: string): string {
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
+export function anchor(heading: string): string {
     return heading
         .toLowerCase()
         .replace(/[^\p{L}\p{N} _-]/gu, "")
