@@ -4,7 +4,7 @@
  * each violation at or above `--fail-on`, a skipped case for an exempted or deferred one.
  */
 import type { Rule } from "../policies/rules";
-import { CheckFinding, CheckReport } from "./reports";
+import { CheckFinding, CheckReport, FailOn, failsRun } from "./reports";
 
 /** Text as XML 1.0 carries it: markup escaped, and characters XML cannot hold replaced. */
 function xml(text: string): string {
@@ -34,8 +34,8 @@ function testCase(finding: CheckFinding, fails: (f: CheckFinding) => boolean): s
     return `${open}\n      <system-out>${xml(`${finding.level}: ${finding.message}${where}`)}</system-out>\n    </testcase>`;
 }
 
-export function junitReport(report: CheckReport, rules: readonly Rule[], failOn: "mandatory" | "advisory" | "never"): string {
-    const fails = (f: CheckFinding) => failOn !== "never" && (f.level === "mandatory" || (failOn === "advisory" && f.level === "advisory"));
+export function junitReport(report: CheckReport, rules: readonly Rule[], failOn: FailOn): string {
+    const fails = (f: CheckFinding) => failsRun(f.level, failOn);
     let tests = 0;
     let failures = 0;
     const suites = rules.map((rule) => {

@@ -1,4 +1,5 @@
 /** What `synth` and `check` print, built from a program run; text for people, JSON for tools. */
+import type { FAIL_ON } from "./arguments";
 import type { PolicyFinding } from "../policies/findings";
 import { parseSecurityConfiguration } from "../policies/model";
 import { SECURITY_CONFIGURATION_TYPES, securityConfigurationOf } from "../policies/resources";
@@ -98,10 +99,18 @@ export interface CheckReport {
     exceptionWarnings: string[];
 }
 
-/** Whether the run fails at this threshold: exempted findings and deferrals never do. */
-export function failsAt(report: CheckReport, failOn: "mandatory" | "advisory" | "never"): boolean {
+/** `--fail-on`: the lowest level of violation that fails the run, or never. */
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** Whether a violation at this level fails the run at this threshold; remediated ones never do. */
+export function failsRun(level: CheckFinding["level"], failOn: FailOn): boolean {
+    return failOn !== "never" && (level === "mandatory" || (failOn === "advisory" && level === "advisory"));
+}
+
+/** Whether the run fails at this threshold: exempted findings and deferrals never do, and are not counted. */
+export function failsAt(report: CheckReport, failOn: FailOn): boolean {
     const { mandatory, advisory } = report.counts;
-    return failOn === "never" ? false : failOn === "advisory" ? mandatory + advisory > 0 : mandatory > 0;
+    return (mandatory > 0 && failsRun("mandatory", failOn)) || (advisory > 0 && failsRun("advisory", failOn));
 }
 
 /** One line for a resource's deferrals: which rules wait, and for which unknown inputs. */
@@ -112,7 +121,7 @@ function deferredLine(deferred: CheckReport["findings"]): string {
     return `  deferred  ${rules.join(", ")}:${waiting}, known only once deployed; they run at update`;
 }
 
-export function checkText(report: CheckReport, failOn: "mandatory" | "advisory" | "never" = "mandatory"): string {
+export function checkText(report: CheckReport, failOn: FailOn = "mandatory"): string {
     const lines: string[] = [];
     const groups = new Map<string, CheckReport["findings"]>();
     for (const f of report.findings) {
