@@ -21,6 +21,11 @@ type Metadata = Omit<ResourceValidationPolicy, "validateResource" | "remediateRe
     compliance: Compliance;
 };
 
+/** A rule's metadata as the policy SDK takes it: the compliance mapping as its framework and tags. */
+function policyMetadata({ compliance, ...rest }: Metadata) {
+    return { ...rest, framework: compliance.framework, tags: compliance.tags };
+}
+
 /** An unknown value that the framework reports as "can't run during preview", saying when it will run. */
 class DeferredCheck extends UnknownValueError {
     constructor(cause: UnknownValue, when: string) {
@@ -64,11 +69,8 @@ export function resourceRule<C extends object>(
     check: (props: Record<string, unknown>, config: C, args: ResourceValidationArgs) => CheckResult,
     remediate?: ResourceValidationPolicy["remediateResource"],
 ): ResourceValidationPolicy {
-    const { compliance, ...rest } = meta;
     return {
-        ...rest,
-        framework: compliance.framework,
-        tags: compliance.tags,
+        ...policyMetadata(meta),
         validateResource: (args, report) => {
             if (types.includes(args.type)) {
                 deferUnknowns(AT_UPDATE, () => reportAll(check(args.props, options(defaults, args), args), report, args.notApplicable));
@@ -109,11 +111,8 @@ export function stackRule<C extends object>(
     defaults: C,
     check: (args: StackValidationArgs, config: C) => { resource?: string; message: string }[] | { notApplicable: string },
 ): StackValidationPolicy {
-    const { compliance, ...rest } = meta;
     return {
-        ...rest,
-        framework: compliance.framework,
-        tags: compliance.tags,
+        ...policyMetadata(meta),
         validateStack: (args, report) =>
             deferUnknowns(AFTER_UPDATE, () => {
                 const result = check(args, options(defaults, args));
