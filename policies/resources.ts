@@ -20,6 +20,10 @@ export function securityConfigurationOf(type: string, props: Record<string, unkn
 }
 
 export const CLUSTER_TYPES = ["aws:emr/cluster:Cluster", "aws-native:emr:Cluster"];
+/** EMR Serverless applications, EMR Studios and EMR on EKS job templates (policies/reference/emr.md §7). */
+export const SERVERLESS_APPLICATION_TYPES = ["aws:emrserverless/application:Application", "aws-native:emrserverless:Application"];
+export const STUDIO_TYPES = ["aws:emr/studio:Studio", "aws-native:emr:Studio"];
+export const JOB_TEMPLATE = "aws:emrcontainers/jobTemplate:JobTemplate";
 export const BLOCK_PUBLIC_ACCESS = "aws:emr/blockPublicAccessConfiguration:BlockPublicAccessConfiguration";
 export const CLASSIC_KMS_KEY = "aws:kms/key:Key";
 export const NATIVE_KMS_KEY = "aws-native:kms:Key";

@@ -35,7 +35,7 @@ export interface ClusterNetwork {
 }
 
 /** Ids given as one string, a comma-separated string (aws classic's additional groups) or a list. */
-function idList(value: unknown): string[] {
+export function idList(value: unknown): string[] {
     const items = typeof value === "string" ? value.split(",") : Array.isArray(value) ? value : [];
     return items
         .filter((v): v is string => typeof v === "string")

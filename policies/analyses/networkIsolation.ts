@@ -1,13 +1,15 @@
 /**
- * What emr-cluster-network-isolation and its review rule share: one pass over the stack's clusters
- * that sorts what it finds into violations (a public path the stack shows) and what it cannot
- * verify (a subnet, route table or security group outside the stack), so neither rule ever passes
- * what the other could not see.
+ * What each network-isolation rule and its review rule share: one pass over the stack's resources
+ * of one kind (clusters, Serverless applications, Studios) that sorts what it finds into violations
+ * (a public path the stack shows) and what it cannot verify (a subnet, route table or security
+ * group outside the stack), so neither rule ever passes what the other could not see.
  */
 import { PolicyResource } from "@pulumi/policy";
 import { coversEveryAddress, listed, providerBoolean, quote } from "../model";
-import { CLUSTER_TYPES, SECURITY_GROUP_TYPES, SUBNET_TYPES } from "../resources";
-import { clusterNetworkOf, Ingress, ingressOf, routesToInternet, unpermittedPorts } from "./clusterNetwork";
+import { SECURITY_GROUP_TYPES, SUBNET_TYPES } from "../resources";
+import { Ingress, ingressOf, routesToInternet, unpermittedPorts } from "./clusterNetwork";
+import { NetworkedKind } from "./networkedKinds";
+import { option, ruleOptions } from "./ruleOptions";
 import { StackView } from "./stackView";
 
 export interface NetworkFinding {
@@ -16,23 +18,23 @@ export interface NetworkFinding {
     message: string;
 }
 
-function subnetOutside(cluster: PolicyResource, subnetId: string): NetworkFinding {
+function subnetOutside(kind: NetworkedKind, holder: PolicyResource, subnetId: string): NetworkFinding {
     return {
         kind: "unverified",
-        resource: cluster.urn,
-        message: `The cluster's subnet ${quote(subnetId)} is not in this stack, so whether it assigns public IPs or routes to an internet gateway cannot be verified. Check it, or manage the subnet in the stack.`,
+        resource: holder.urn,
+        message: `The ${kind.noun}'s subnet ${quote(subnetId)} is not in this stack, so whether it assigns public IPs or routes to an internet gateway cannot be verified. Check it, or manage the subnet in the stack.`,
     };
 }
 
-/** What the stack shows of a subnet it holds; nothing in it depends on the cluster. */
-function subnetFindings(stack: StackView, subnetId: string, subnet: PolicyResource): NetworkFinding[] {
+/** What the stack shows of a subnet it holds; nothing in it depends on the resource in it. */
+function subnetFindings(kind: NetworkedKind, stack: StackView, subnetId: string, subnet: PolicyResource): NetworkFinding[] {
     const id = quote(subnetId);
     const found: NetworkFinding[] = [];
     if (providerBoolean(subnet.props.mapPublicIpOnLaunch) === true) {
         found.push({
             kind: "violation",
             resource: subnet.urn,
-            message: `The cluster's subnet ${id} gives every instance a public IP (mapPublicIpOnLaunch is true), so the primary node is reachable from the internet (Security Hub EMR.1). Use a private subnet: set mapPublicIpOnLaunch to false.`,
+            message: `The ${kind.noun}'s subnet ${id} gives every instance a public IP (mapPublicIpOnLaunch is true), ${kind.publicIpExposure}. Use a private subnet: set mapPublicIpOnLaunch to false.`,
         });
     }
     const routes = routesToInternet(stack, subnetId, subnet);
@@ -40,24 +42,24 @@ function subnetFindings(stack: StackView, subnetId: string, subnet: PolicyResour
         found.push({
             kind: "unverified",
             resource: subnet.urn,
-            message: `The route table of the cluster's subnet ${id} is not in this stack (no association to a table of the stack, nor a main table of a VPC of the stack), so its routes cannot be verified. Manage the route table in the stack.`,
+            message: `The route table of the ${kind.noun}'s subnet ${id} is not in this stack (no association to a table of the stack, nor a main table of a VPC of the stack), so its routes cannot be verified. Manage the route table in the stack.`,
         });
     }
     for (const route of routes ?? []) {
         found.push({
             kind: "violation",
             resource: route.resource,
-            message: `The cluster's subnet ${id} routes ${quote(route.destination)} to the internet gateway ${quote(route.gateway)}, so it is a public subnet. Put the cluster in a private subnet: route outbound traffic through a NAT gateway or VPC endpoints.`,
+            message: `The ${kind.noun}'s subnet ${id} routes ${quote(route.destination)} to the internet gateway ${quote(route.gateway)}, so it is a public subnet. Put the ${kind.noun} in a private subnet: route outbound traffic through a NAT gateway or VPC endpoints.`,
         });
     }
     return found;
 }
 
-function groupOutside(cluster: PolicyResource, groupId: string, as: string): NetworkFinding {
+function groupOutside(kind: NetworkedKind, holder: PolicyResource, groupId: string, as: string): NetworkFinding {
     return {
         kind: "unverified",
-        resource: cluster.urn,
-        message: `The cluster's ${as.replace(/^(the|an) /, "")} ${quote(groupId)} is not in this stack, so its inline rules cannot be verified; rules of the stack that target it are still checked. Check it, or manage the group in the stack.`,
+        resource: holder.urn,
+        message: `The ${kind.noun}'s ${as.replace(/^(the|an) /, "")} ${quote(groupId)} is not in this stack, so its inline rules cannot be verified; rules of the stack that target it are still checked. Check it, or manage the group in the stack.`,
     };
 }
 
@@ -127,30 +129,30 @@ function openRules(stack: StackView, groupId: string, group: PolicyResource | un
     return open;
 }
 
-function groupFindings(groupId: string, as: string, open: OpenRule[]): NetworkFinding[] {
+function groupFindings(kind: NetworkedKind, groupId: string, as: string, open: OpenRule[]): NetworkFinding[] {
     const named = `${as.charAt(0).toUpperCase()}${as.slice(1)} ${quote(groupId)}`;
     return open.map(({ rule, ports }) => ({
         kind: "violation",
         resource: rule.resource,
-        message: `${named} admits ${listed([...new Set(rule.world)].map(quote), " and ", 3)} on ${ports} (${rule.where}). Allow only the networks that need the cluster, or list the port in permittedPorts.`,
+        message: `${named} admits ${listed([...new Set(rule.world)].map(quote), " and ", 3)} on ${ports} (${rule.where}). Allow only the networks that need the ${kind.noun}, or list the port in permittedPorts.`,
     }));
 }
 
 type Result = NetworkFinding[] | { notApplicable: string };
 
-/** Every network finding for the stack's clusters, of both kinds: the two rules of one analysis share one pass. */
-export function networkFindings(resources: PolicyResource[], permittedPorts: number[]): Result {
+/** Every network finding for the stack's resources of one kind, of both kinds: the two rules of one analysis share one pass. */
+export function networkFindings(resources: PolicyResource[], permittedPorts: number[], kind: NetworkedKind): Result {
     const stack = StackView.of(resources);
-    return stack.memo(`network-isolation:${permittedPorts.join(",")}`, () => findAll(stack, permittedPorts));
+    return stack.memo(`network-isolation:${kind.key}:${permittedPorts.join(",")}`, () => findAll(stack, permittedPorts, kind));
 }
 
-function findAll(stack: StackView, permittedPorts: number[]): Result {
-    const clusters = stack.ofTypes(CLUSTER_TYPES);
-    if (clusters.length === 0) {
-        return { notApplicable: "no EMR cluster in this stack" };
+function findAll(stack: StackView, permittedPorts: number[], kind: NetworkedKind): Result {
+    const holders = stack.ofTypes(kind.types);
+    if (holders.length === 0) {
+        return { notApplicable: kind.notApplicable };
     }
     const found: NetworkFinding[] = [];
-    // A subnet or group shared by many clusters is judged once: its findings do not depend on them.
+    // A subnet or group shared by many resources is judged once: its findings do not depend on them.
     const judged = new Set<string>();
     const once = (key: string, judge: () => NetworkFinding[]) => {
         if (!judged.has(key)) {
@@ -160,31 +162,21 @@ function findAll(stack: StackView, permittedPorts: number[]): Result {
     };
     const open = new Map<string, OpenRule[]>();
     const permitted = new Set(permittedPorts);
-    for (const cluster of clusters) {
-        const network = clusterNetworkOf(cluster.type, cluster.props);
+    for (const holder of holders) {
+        const network = kind.networkOf(holder);
         if (network.subnets.length === 0) {
-            found.push({
-                kind: "violation",
-                resource: cluster.urn,
-                message:
-                    "The cluster names no subnet, so EMR launches it outside a VPC of your choosing (EC2-Classic, or the default VPC's public subnets). Set the subnet: ec2Attributes.subnetId (aws) or instances.ec2SubnetId (aws-native), to a private subnet.",
-            });
+            found.push({ kind: "violation", resource: holder.urn, message: kind.noSubnet });
         }
         for (const subnetId of network.subnets) {
             const subnet = stack.ec2Resource(SUBNET_TYPES, subnetId);
             if (subnet) {
-                once(`subnet\n${subnetId}`, () => subnetFindings(stack, subnetId, subnet));
+                once(`subnet\n${subnetId}`, () => subnetFindings(kind, stack, subnetId, subnet));
             } else {
-                found.push(subnetOutside(cluster, subnetId));
+                found.push(subnetOutside(kind, holder, subnetId));
             }
         }
-        if (network.securityGroups.length === 0) {
-            found.push({
-                kind: "unverified",
-                resource: cluster.urn,
-                message:
-                    "The cluster names no security groups, so EMR uses its default groups (ElasticMapReduce-master, ElasticMapReduce-slave), whose rules this stack does not show. Create the managed groups in the stack and name them on the cluster.",
-            });
+        if (network.securityGroups.length === 0 && (network.subnets.length > 0 || kind.vpcWithoutSubnet)) {
+            found.push({ kind: "unverified", resource: holder.urn, message: kind.noGroups });
         }
         // One group may serve several roles: judged once, named by all of them.
         const roles = new Map<string, Set<string>>();
@@ -200,20 +192,37 @@ function findAll(stack: StackView, permittedPorts: number[]): Result {
             const as = [...roleSet].join(" and ");
             const group = stack.ec2Resource(SECURITY_GROUP_TYPES, id);
             if (!group) {
-                found.push(groupOutside(cluster, id, as));
+                found.push(groupOutside(kind, holder, id, as));
             }
             once(`group\n${id}\n${as}`, () => {
                 const rules = open.get(id) ?? openRules(stack, id, group, permitted);
                 open.set(id, rules);
-                return groupFindings(id, as, rules);
+                return groupFindings(kind, id, as, rules);
             });
         }
     }
     return found;
 }
 
-/** The findings of one kind, as a stack rule reports them. */
-export function networkFindingsOfKind(kind: NetworkFinding["kind"], resources: PolicyResource[], permittedPorts: number[]): Result {
-    const found = networkFindings(resources, permittedPorts);
-    return Array.isArray(found) ? found.filter((f) => f.kind === kind) : found;
+/** The findings of one level for one kind of resource, as a stack rule reports them. */
+export function networkFindingsOfKind(
+    level: NetworkFinding["kind"],
+    resources: PolicyResource[],
+    permittedPorts: number[],
+    kind: NetworkedKind,
+): Result {
+    const found = networkFindings(resources, permittedPorts, kind);
+    return Array.isArray(found) ? found.filter((f) => f.kind === level) : found;
+}
+
+/** The option of each network-isolation rule: the ports its kind's security groups may open to the world. */
+export function permittedPortsOptions(kind: NetworkedKind) {
+    return ruleOptions({
+        permittedPorts: option<number[]>({
+            type: "array",
+            items: { type: "integer", minimum: 0, maximum: 65535 },
+            default: [],
+            description: `TCP and UDP ports the ${kind.noun}'s security groups may open to 0.0.0.0/0 and ::/0.`,
+        }),
+    });
 }

@@ -224,11 +224,35 @@ export const RULE_NOTES: Record<string, RuleNote> = {
     },
 });`,
     },
+    "emr-serverless-network-isolation": {
+        why: "Workers in a public subnet, or behind a group open to the world, are one mistake from the internet; an application without a VPC of yours has no network control of yours at all.",
+        fact: "7. EMR Serverless, EMR on EKS and EMR Studio",
+        bad: `new aws.emrserverless.Application("spark", { releaseLabel: "emr-7.5.0", type: "spark" /* no networkConfiguration */ });`,
+        good: `networkConfiguration: { subnetIds: [privateSubnet.id], securityGroupIds: [workers.id] }`,
+    },
+    "emr-serverless-network-isolation-review": {
+        why: "A subnet or security group managed in another stack cannot be verified from this one.",
+        fact: "7. EMR Serverless, EMR on EKS and EMR Studio",
+        bad: `networkConfiguration: { subnetIds: ["subnet-0123456789abcdef0"] /* managed elsewhere, no groups */ }`,
+        good: `networkConfiguration: { subnetIds: [privateSubnet.id], securityGroupIds: [workers.id] /* managed in this stack */ }`,
+    },
     "emr-studio-encryption": {
         why: "Workspaces and notebooks backed up to S3 hold code, credentials typed into cells and query results.",
         fact: "7. EMR Serverless, EMR on EKS and EMR Studio",
         bad: `new aws.emr.Studio("notebooks", { authMode: "IAM", defaultS3Location: "s3://acme-studio/", /* no encryptionKeyArn */ });`,
         good: `new aws.emr.Studio("notebooks", { authMode: "SSO", defaultS3Location: "s3://acme-studio/", encryptionKeyArn: key.arn });`,
+    },
+    "emr-studio-network-isolation": {
+        why: "Workspaces reach clusters through the Studio's subnets and its Workspace and engine groups; a public subnet or a group open to the world exposes notebooks and the clusters they attach to.",
+        fact: "7. EMR Serverless, EMR on EKS and EMR Studio",
+        bad: `new aws.emr.Studio("notebooks", { subnetIds: [publicSubnet.id], engineSecurityGroupId: openToWorld.id, /* ... */ });`,
+        good: `new aws.emr.Studio("notebooks", { subnetIds: [privateSubnet.id], workspaceSecurityGroupId: workspace.id, engineSecurityGroupId: engine.id, /* ... */ });`,
+    },
+    "emr-studio-network-isolation-review": {
+        why: "A subnet or security group managed in another stack cannot be verified from this one.",
+        fact: "7. EMR Serverless, EMR on EKS and EMR Studio",
+        bad: `workspaceSecurityGroupId: "sg-0123456789abcdef0" /* managed elsewhere */`,
+        good: `workspaceSecurityGroupId: workspace.id /* managed in this stack */`,
     },
     "emr-eks-job-template-encryption": {
         why: "A job template keeps the execution role, entry point, arguments and Spark settings every job started from it uses; arguments often carry paths and connection settings.",

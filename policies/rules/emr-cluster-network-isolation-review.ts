@@ -1,5 +1,6 @@
 import { NETWORK_ACCESS } from "../compliance";
 import { stackRule } from "../analyses/kit";
+import { CLUSTERS } from "../analyses/networkedKinds";
 import { networkFindingsOfKind } from "../analyses/networkIsolation";
 
 /**
@@ -18,5 +19,5 @@ export const emrClusterNetworkIsolationReview = stackRule(
             "Check each named subnet, route table and security group outside the stack, or manage it in the stack so emr-cluster-network-isolation can verify it. Name the cluster's security groups rather than leave EMR to use its defaults.",
     },
     {},
-    (args) => networkFindingsOfKind("unverified", args.resources, []),
+    (args) => networkFindingsOfKind("unverified", args.resources, [], CLUSTERS),
 );

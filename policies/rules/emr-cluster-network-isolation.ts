@@ -1,16 +1,9 @@
 import { NETWORK_ACCESS } from "../compliance";
 import { stackRule } from "../analyses/kit";
-import { networkFindingsOfKind } from "../analyses/networkIsolation";
-import { option, ruleOptions } from "../analyses/ruleOptions";
+import { CLUSTERS } from "../analyses/networkedKinds";
+import { networkFindingsOfKind, permittedPortsOptions } from "../analyses/networkIsolation";
 
-const OPTIONS = ruleOptions({
-    permittedPorts: option<number[]>({
-        type: "array",
-        items: { type: "integer", minimum: 0, maximum: 65535 },
-        default: [],
-        description: "TCP and UDP ports the cluster's security groups may open to 0.0.0.0/0 and ::/0.",
-    }),
-});
+const OPTIONS = permittedPortsOptions(CLUSTERS);
 
 export const emrClusterNetworkIsolation = stackRule(
     {
@@ -25,5 +18,5 @@ export const emrClusterNetworkIsolation = stackRule(
         configSchema: OPTIONS.configSchema,
     },
     OPTIONS.defaults,
-    (args, config) => networkFindingsOfKind("violation", args.resources, config.permittedPorts),
+    (args, config) => networkFindingsOfKind("violation", args.resources, config.permittedPorts, CLUSTERS),
 );

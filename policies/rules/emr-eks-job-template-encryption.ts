@@ -1,8 +1,6 @@
 import { AT_REST } from "../compliance";
+import { JOB_TEMPLATE } from "../resources";
 import { resourceRule } from "../analyses/kit";
-
-/** EMR on EKS job templates (aws classic; policies/reference/emr.md §7). */
-const JOB_TEMPLATE = "aws:emrcontainers/jobTemplate:JobTemplate";
 
 export const emrEksJobTemplateEncryption = resourceRule(
     {

@@ -1,9 +1,7 @@
 import { AT_REST } from "../compliance";
 import { isObject } from "../model";
+import { SERVERLESS_APPLICATION_TYPES } from "../resources";
 import { resourceRule } from "../analyses/kit";
-
-/** EMR Serverless applications (aws classic; policies/reference/emr.md §7). */
-const APPLICATION = "aws:emrserverless/application:Application";
 
 /** A log destination's settings when it is on: managed persistence unless turned off, CloudWatch only when turned on. */
 function destination(config: unknown, onByDefault: boolean): Record<string, unknown> | undefined {
@@ -23,7 +21,7 @@ export const emrServerlessLogEncryption = resourceRule(
         remediationSteps:
             "In monitoringConfiguration set encryptionKeyArn to a customer managed key's ARN in managedPersistenceMonitoringConfiguration (or set its enabled to false), in s3MonitoringConfiguration when it has a logUri, and in cloudwatchLoggingConfiguration when it is enabled. The key's policy must let the job runtime role use it.",
     },
-    [APPLICATION],
+    SERVERLESS_APPLICATION_TYPES,
     {},
     (props) => {
         const monitoring = isObject(props.monitoringConfiguration) ? props.monitoringConfiguration : {};
@@ -40,7 +38,8 @@ export const emrServerlessLogEncryption = resourceRule(
                 "Logs go to S3 (s3MonitoringConfiguration.logUri) without encryptionKeyArn: they are encrypted only as the bucket's default says. Set s3MonitoringConfiguration.encryptionKeyArn.",
             );
         }
-        const cloudwatch = destination(monitoring.cloudwatchLoggingConfiguration, false);
+        // aws classic spells it cloudwatch, aws-native (after CloudFormation's CloudWatch) cloudWatch.
+        const cloudwatch = destination(monitoring.cloudwatchLoggingConfiguration ?? monitoring.cloudWatchLoggingConfiguration, false);
         if (cloudwatch && !cloudwatch.encryptionKeyArn) {
             violations.push(
                 "Logs go to CloudWatch Logs (cloudwatchLoggingConfiguration.enabled) without encryptionKeyArn. Set cloudwatchLoggingConfiguration.encryptionKeyArn.",

@@ -1,10 +1,8 @@
 import { AUTHENTICATION } from "../compliance";
 import { listOf, shown } from "../model";
+import { STUDIO_TYPES } from "../resources";
 import { resourceRule } from "../analyses/kit";
 import { option, ruleOptions } from "../analyses/ruleOptions";
-
-/** EMR Studio (aws classic; policies/reference/emr.md §7). */
-const STUDIO = "aws:emr/studio:Studio";
 
 /** The API's AuthMode values. */
 const AUTH_MODES = ["SSO", "IAM"];
@@ -34,7 +32,7 @@ export const emrStudioEncryption = resourceRule(
             "Set the Studio's encryptionKeyArn to a customer managed key's ARN whose policy lets the Studio service role use it, and authMode to an allowed mode (SSO for IAM Identity Center).",
         configSchema: OPTIONS.configSchema,
     },
-    [STUDIO],
+    STUDIO_TYPES,
     OPTIONS.defaults,
     (props, config) => {
         const violations: string[] = [];

@@ -25,7 +25,11 @@ import { emrSecurityConfigurationValid } from "./emr-security-configuration-vali
 import { emrSeparateKmsKeys } from "./emr-separate-kms-keys";
 import { emrTlsCertificate } from "./emr-tls-certificate";
 import { emrServerlessLogEncryption } from "./emr-serverless-log-encryption";
+import { emrServerlessNetworkIsolation } from "./emr-serverless-network-isolation";
+import { emrServerlessNetworkIsolationReview } from "./emr-serverless-network-isolation-review";
 import { emrStudioEncryption } from "./emr-studio-encryption";
+import { emrStudioNetworkIsolation } from "./emr-studio-network-isolation";
+import { emrStudioNetworkIsolationReview } from "./emr-studio-network-isolation-review";
 import { emrVpcEndpoint } from "./emr-vpc-endpoint";
 import { kmsKeyDeletionWindow } from "./kms-key-deletion-window";
 import { kmsKeyEnabled } from "./kms-key-enabled";
@@ -63,7 +67,11 @@ export const RULES: Rule[] = [
     emrBlockPublicAccess,
     emrVpcEndpoint,
     emrServerlessLogEncryption,
+    emrServerlessNetworkIsolation,
+    emrServerlessNetworkIsolationReview,
     emrStudioEncryption,
+    emrStudioNetworkIsolation,
+    emrStudioNetworkIsolationReview,
     emrEksJobTemplateEncryption,
     kmsKeyRotation,
     kmsKeyDeletionWindow,

@@ -27,7 +27,7 @@ describe("ready policy configs", () => {
         assert.deepStrictEqual(await run({ ticketLifetimeInHours: "10", separateKeys: "false" }), ["mandatory emr-separate-kms-keys"]);
     });
 
-    it("the strict profile blocks an open cluster but only flags what the stack cannot show, or a key nothing uses", async () => {
+    it("the strict profile blocks an open cluster, application or Studio but only flags what the stack cannot show, or a key nothing uses", async () => {
         const strict = load("financial-services.json");
         const cluster = (subnetId: string, groups: string) =>
             resource("aws:emr/cluster:Cluster", subnetId, {
@@ -42,10 +42,22 @@ describe("ready policy configs", () => {
                 ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }],
             }),
             resource("aws:kms/key:Key", "retired", { arn: "arn:aws:kms:us-east-1:111122223333:key/retired", isEnabled: false }),
+            resource("aws:emrserverless/application:Application", "spark", {
+                networkConfiguration: { subnetIds: ["subnet-shared"], securityGroupIds: ["sg-open"] },
+            }),
+            resource("aws:emr/studio:Studio", "notebooks", {
+                subnetIds: ["subnet-public"],
+                workspaceSecurityGroupId: "sg-shared",
+                engineSecurityGroupId: "sg-shared",
+            }),
         ];
         const rules = [
             "emr-cluster-network-isolation",
             "emr-cluster-network-isolation-review",
+            "emr-serverless-network-isolation",
+            "emr-serverless-network-isolation-review",
+            "emr-studio-network-isolation",
+            "emr-studio-network-isolation-review",
             "kms-key-enabled",
             "kms-key-enabled-review",
         ];
@@ -57,9 +69,14 @@ describe("ready policy configs", () => {
             // its subnet and its security group, both in another stack
             "advisory emr-cluster-network-isolation-review subnet-shared",
             "advisory emr-cluster-network-isolation-review subnet-shared",
+            "advisory emr-serverless-network-isolation-review spark",
+            "advisory emr-studio-network-isolation-review notebooks",
+            "advisory emr-studio-network-isolation-review public",
             "advisory kms-key-enabled-review retired",
             "mandatory emr-cluster-network-isolation open",
             "mandatory emr-cluster-network-isolation public",
+            "mandatory emr-serverless-network-isolation open",
+            "mandatory emr-studio-network-isolation public",
         ]);
     });
 

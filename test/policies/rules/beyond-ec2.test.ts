@@ -66,6 +66,20 @@ describe("emr-serverless-log-encryption", () => {
         );
     });
 
+    it("reads aws-native's spelling, cloudWatchLoggingConfiguration, as aws classic's cloudwatchLoggingConfiguration", async () => {
+        const native = (cloudWatchLoggingConfiguration: Record<string, unknown>): PolicyResource => ({
+            ...application({
+                monitoringConfiguration: { managedPersistenceMonitoringConfiguration: { enabled: false }, cloudWatchLoggingConfiguration },
+            }),
+            type: "aws-native:emrserverless:Application",
+        });
+        assert.deepStrictEqual(
+            (await messages(emrServerlessLogEncryption, native({ enabled: true }))).map((m) => m.split(" (")[0]),
+            ["Logs go to CloudWatch Logs"],
+        );
+        assert.deepStrictEqual(await messages(emrServerlessLogEncryption, native({ enabled: true, encryptionKeyArn: KEY_S3 })), []);
+    });
+
     it("cannot verify at preview a key that is not known yet: it defers, and runs at update", async () => {
         const found = await findings(
             emrServerlessLogEncryption,
@@ -84,7 +98,10 @@ describe("emr-studio-encryption", () => {
         assert.deepStrictEqual(await messages(emrStudioEncryption, studio({ encryptionKeyArn: KEY_S3 })), []);
     });
 
-    it("Noncompliance: no key for the Workspace backups", async () => {
+    it("Noncompliance: no key for the Workspace backups, in aws classic and aws-native shapes", async () => {
+        assert.deepStrictEqual(await messages(emrStudioEncryption, { ...studio({}), type: "aws-native:emr:Studio" }), [
+            "The Studio sets no encryptionKeyArn, so Workspace and notebook backups in its defaultS3Location are encrypted only as the bucket's default says. Set encryptionKeyArn to a customer managed key.",
+        ]);
         assert.deepStrictEqual(await messages(emrStudioEncryption, studio({})), [
             "The Studio sets no encryptionKeyArn, so Workspace and notebook backups in its defaultS3Location are encrypted only as the bucket's default says. Set encryptionKeyArn to a customer managed key.",
         ]);

@@ -4,6 +4,7 @@ import { emrClusterNetworkIsolation } from "../../../policies/rules/emr-cluster-
 import { emrClusterNetworkIsolationReview } from "../../../policies/rules/emr-cluster-network-isolation-review";
 import { emrVpcEndpoint } from "../../../policies/rules/emr-vpc-endpoint";
 import { findings, resource, UNKNOWN } from "../helpers";
+import { association, group, open, replaced, routeTable, said, subnet, vpc } from "../networkStacks";
 
 const ARN = "arn:aws:ec2:us-east-1:111122223333";
 const r = resource;
@@ -14,15 +15,6 @@ const cluster = (attributes: Record<string, unknown> = {}) =>
         ec2Attributes: { subnetId: "subnet-1", ...GROUPS, ...attributes },
     });
 const nativeCluster = (instances: Record<string, unknown>) => r("aws-native:emr:Cluster", "native", { instances });
-const vpc = (props: Record<string, unknown> = {}) =>
-    r("aws:ec2/vpc:Vpc", "vpc", { arn: `${ARN}:vpc/vpc-1`, cidrBlock: "10.0.0.0/16", mainRouteTableId: "rtb-main", ...props });
-const subnet = (props: Record<string, unknown> = {}) =>
-    r("aws:ec2/subnet:Subnet", "private", { arn: `${ARN}:subnet/subnet-1`, vpcId: "vpc-1", mapPublicIpOnLaunch: false, ...props });
-const routeTable = (routes: unknown[] = [{ cidrBlock: "0.0.0.0/0", natGatewayId: "nat-1" }]) =>
-    r("aws:ec2/routeTable:RouteTable", "private", { arn: `${ARN}:route-table/rtb-1`, vpcId: "vpc-1", routes });
-const association = r("aws:ec2/routeTableAssociation:RouteTableAssociation", "private", { subnetId: "subnet-1", routeTableId: "rtb-1" });
-const group = (id: string, ingress: unknown[] = []) =>
-    r("aws:ec2/securityGroup:SecurityGroup", id, { arn: `${ARN}:security-group/${id}`, vpcId: "vpc-1", ingress });
 const endpoint = (props: Record<string, unknown> = {}) =>
     r("aws:ec2/vpcEndpoint:VpcEndpoint", "emr", {
         vpcId: "vpc-1",
@@ -37,22 +29,8 @@ function privateNetwork(): PolicyResource[] {
     return [cluster(), vpc(), subnet(), routeTable(), association, group("sg-m"), group("sg-s"), group("sg-a"), endpoint()];
 }
 
-/** The stack with the resource of the same type and name replaced, or added. */
-function replaced(resources: PolicyResource[], ...changes: PolicyResource[]): PolicyResource[] {
-    const key = (x: PolicyResource) => `${x.type}/${x.name}`;
-    const byKey = new Map(resources.map((x) => [key(x), x]));
-    changes.forEach((c) => byKey.set(key(c), c));
-    return [...byKey.values()];
-}
-
-type Rule = Parameters<typeof findings>[0];
-async function said(rule: Rule, resources: PolicyResource[], config?: Record<string, unknown>): Promise<string[]> {
-    const found = await findings(rule, resources, { config: config && { [rule.name]: config } });
-    return found.map((f) => `${f.resource?.split("::").pop()}: ${f.message}`);
-}
 const violations = (resources: PolicyResource[], config?: Record<string, unknown>) => said(emrClusterNetworkIsolation, resources, config);
 const unverified = (resources: PolicyResource[]) => said(emrClusterNetworkIsolationReview, resources);
-const open = (cidr: string, fromPort = 22, toPort = fromPort, protocol = "tcp") => ({ cidrBlocks: [cidr], fromPort, toPort, protocol });
 
 describe("emr-cluster-network-isolation", () => {
     it("Compliance: a private subnet, a route table through NAT, closed managed groups: no finding of either rule", async () => {
