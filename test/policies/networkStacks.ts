@@ -31,4 +31,9 @@ export async function said(rule: Rule, resources: PolicyResource[], config?: Rec
     return found.map((f) => `${f.resource?.split("::").pop()}: ${f.message}`);
 }
 /** An inline ingress rule admitting one CIDR. */
-export const open = (cidr: string, fromPort = 22, toPort = fromPort, protocol = "tcp") => ({ cidrBlocks: [cidr], fromPort, toPort, protocol });
+export const open = (cidr: string, fromPort = 22, toPort = fromPort, protocol = "tcp") => ({
+    cidrBlocks: [cidr],
+    fromPort,
+    toPort,
+    protocol,
+});
