@@ -177,3 +177,10 @@ export function checkPartitions(problems: Problem[], partition: unknown, arns: R
         }
     }
 }
+
+/** A Region name as AWS spells them (`us-east-1`, `us-gov-west-1`, `cn-north-1`), when it is a string. */
+export function regionProblems(path: string, region: unknown): Problem[] {
+    return typeof region === "string" && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)
+        ? [{ path, code: "bad-format", message: `${path} must be an AWS Region such as us-east-1; got ${shown(region)}` }]
+        : [];
+}

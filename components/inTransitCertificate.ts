@@ -13,6 +13,7 @@ import {
     listArgument,
     shown,
     warnKeyReferences,
+    regionProblems,
 } from "./argumentChecks";
 import { certificateArchive, certificateDnsNames, certificateObjectKey, privateDnsWildcard, s3Uri } from "./certificateFiles";
 import { createHardenedBucket } from "./hardenedBucket";
@@ -105,7 +106,9 @@ export class InTransitCertificate extends pulumi.ComponentResource {
             trusted = checked(args.trustedCertificatesPem, (v) => pemProblems("trustedCertificatesPem", v, "CERTIFICATE"));
             this.privateKeyPem = pulumi.secret(checked(args.privateKeyPem!, (v) => pemProblems("privateKeyPem", v, "PRIVATE KEY")));
         } else {
-            const region = checked(args.region ?? getRegionOutput({}, { parent: this }).region, regionProblems);
+            const region = checked(args.region ?? getRegionOutput({}, { parent: this }).region, (region) =>
+                regionProblems("region", region),
+            );
             const key = new PrivateKey(
                 `${name}-key`,
                 args.keyAlgorithm === "ECDSA"
@@ -234,7 +237,7 @@ export function checkInTransitCertificateArgs(args: InTransitCertificateArgs): P
     checkInteger(problems, "validityHours", args.validityHours, 24, MAX_VALIDITY_HOURS);
     const validity = args.validityHours ?? 8760;
     checkInteger(problems, "earlyRenewalHours", args.earlyRenewalHours, 0, validity - 1);
-    problems.push(...regionProblems(args.region));
+    problems.push(...regionProblems("region", args.region));
     listArgument(problems, "extraDnsNames", args.extraDnsNames).forEach((dnsName, i) => {
         if (!isDeferred(dnsName)) {
             checkFormat(problems, `extraDnsNames[${i}]`, typeof dnsName === "string" ? dnsName.replace(/^\*\./, "") : dnsName, "dnsName");
@@ -256,12 +259,6 @@ export function checkInTransitCertificateArgs(args: InTransitCertificateArgs): P
 const MAX_OBJECT_KEY_BYTES = 1024;
 /** What the zip's name adds to the prefix: 16 hex digits and `.zip`. */
 const ZIP_NAME_BYTES = 20;
-
-function regionProblems(region: unknown): Problem[] {
-    return typeof region === "string" && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)
-        ? [{ path: "region", code: "bad-format", message: `region must be an AWS Region such as us-east-1; got ${shown(region)}` }]
-        : [];
-}
 
 function objectKeyPrefixProblems(prefix: unknown): Problem[] {
     if (typeof prefix !== "string") {

@@ -3,7 +3,16 @@ import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import * as kms from "@pulumi/aws/kms";
 import * as pulumi from "@pulumi/pulumi";
 import { Problem } from "../policies/model";
-import { checkArgumentsObject, checkBoolean, checkFormats, checkInteger, checkPartitions, isDeferred, shown } from "./argumentChecks";
+import {
+    checkArgumentsObject,
+    checkBoolean,
+    checkFormats,
+    checkInteger,
+    checkPartitions,
+    isDeferred,
+    regionProblems,
+    shown,
+} from "./argumentChecks";
 import { throwIfProblems, unlessCheckedByParent } from "./invalidArguments";
 import { buildKeyPolicy } from "./kmsKeyPolicy";
 
@@ -31,6 +40,19 @@ export interface KmsKeyArgs {
     ebsServiceRoleArns?: pulumi.Input<pulumi.Input<string>[]>;
     /** Let the EMR WAL service (`emrwal.amazonaws.com`) use the key, for EMR WAL encryption. */
     allowEmrWal?: pulumi.Input<boolean>;
+    /**
+     * Let EMR Serverless (`emr-serverless.amazonaws.com`) encrypt job logs in managed storage and
+     * S3 with the key (`kms:GenerateDataKey`, `kms:Decrypt`), only for applications of this account
+     * (`aws:SourceAccount`). Users who submit jobs or read the logs need the key too: list their roles
+     * in `keyUserRoleArns`.
+     */
+    allowEmrServerlessLogs?: pulumi.Input<boolean>;
+    /**
+     * A Region (e.g. `eu-west-1`) whose CloudWatch Logs may encrypt this account's log groups with the
+     * key (`logs.<region>.amazonaws.com`, limited by `kms:EncryptionContext:aws:logs:arn`): for EMR
+     * Serverless logs sent to CloudWatch with this key.
+     */
+    cloudWatchLogsRegion?: pulumi.Input<string>;
     /** The account id; looked up from the provider's credentials when omitted. */
     accountId?: pulumi.Input<string>;
     /** The partition (`aws`, `aws-us-gov`, `aws-cn`); looked up when omitted. */
@@ -75,8 +97,10 @@ export class KmsKey extends pulumi.ComponentResource {
                 args.keyUserRoleArns ?? [],
                 args.ebsServiceRoleArns ?? [],
                 args.allowEmrWal ?? false,
+                args.allowEmrServerlessLogs ?? false,
+                args.cloudWatchLogsRegion,
             ])
-            .apply(([partitionValue, account, admins, users, service, wal]) => {
+            .apply(([partitionValue, account, admins, users, service, wal, serverlessLogs, logsRegion]) => {
                 // Values that were outputs at construction are checked now, before the key is created;
                 // those that were plain have been checked already, unless the partition they are
                 // held to has only now been looked up.
@@ -91,6 +115,8 @@ export class KmsKey extends pulumi.ComponentResource {
                         adminRoleArns: lateItems(args.adminRoleArns, admins),
                         keyUserRoleArns: lateItems(args.keyUserRoleArns, users),
                         ebsServiceRoleArns: lateItems(args.ebsServiceRoleArns, service),
+                        allowEmrServerlessLogs: lateOnly(args.allowEmrServerlessLogs, serverlessLogs),
+                        cloudWatchLogsRegion: lateOnly(args.cloudWatchLogsRegion, logsRegion),
                     }),
                     this,
                 );
@@ -102,6 +128,8 @@ export class KmsKey extends pulumi.ComponentResource {
                         keyUserRoleArns: users,
                         ebsServiceRoleArns: service,
                         allowEmrWal: wal,
+                        allowEmrServerlessLogs: serverlessLogs,
+                        cloudWatchLogsRegion: logsRegion,
                     }),
                 );
             });
@@ -167,6 +195,8 @@ export function checkKmsKeyArgs(args: KmsKeyArgs): Problem[] {
     checkBoolean(problems, "protect", args.protect);
     checkBoolean(problems, "retainOnDelete", args.retainOnDelete);
     checkBoolean(problems, "allowEmrWal", args.allowEmrWal);
+    checkBoolean(problems, "allowEmrServerlessLogs", args.allowEmrServerlessLogs);
+    problems.push(...regionProblems("cloudWatchLogsRegion", args.cloudWatchLogsRegion));
     checkInteger(problems, "deletionWindowInDays", args.deletionWindowInDays, 7, 30);
     checkFormats(problems, "adminRoleArns", args.adminRoleArns, "iamRoleArn");
     checkFormats(problems, "keyUserRoleArns", args.keyUserRoleArns, "iamRoleArn");

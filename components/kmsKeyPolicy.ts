@@ -14,6 +14,10 @@ export interface KeyPolicyInputs {
     ebsServiceRoleArns: string[];
     /** Let the EMR WAL service use the key (a key for EMRWALEncryptionConfiguration). */
     allowEmrWal: boolean;
+    /** Let EMR Serverless encrypt job logs in managed storage and S3 with the key, for this account's applications. */
+    allowEmrServerlessLogs?: boolean;
+    /** Let CloudWatch Logs of this Region encrypt this account's log groups with the key. */
+    cloudWatchLogsRegion?: string;
 }
 
 export interface PolicyStatement {
@@ -61,6 +65,14 @@ export const GRANT_ACTIONS = ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGr
 /** Grants only for AWS resources (EBS volumes), never to arbitrary principals. */
 export const GRANT_FOR_AWS_RESOURCE = { Bool: { "kms:GrantIsForAWSResource": "true" } };
 export const EMR_WAL_SERVICE = "emrwal.amazonaws.com";
+export const EMR_SERVERLESS_SERVICE = "emr-serverless.amazonaws.com";
+/** What the CloudWatch Logs guide grants its service principal on a key for log groups. */
+export const CLOUDWATCH_LOGS_ACTIONS = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"];
+
+/** CloudWatch Logs' service principal in a Region: China's Regions have their own domain. */
+export function cloudWatchLogsPrincipal(partition: string, region: string): string {
+    return `logs.${region}.${partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com"}`;
+}
 
 /** One principal as a string, several as a sorted, de-duplicated list: the same roles, the same text. */
 function principals(arns: string[]): string | string[] {
@@ -127,6 +139,32 @@ export function buildKeyPolicy(inputs: KeyPolicyInputs): PolicyDocument {
             Principal: { Service: EMR_WAL_SERVICE },
             Action: ["kms:Decrypt", "kms:GenerateDataKey*", "kms:DescribeKey"],
             Resource: "*",
+        });
+    }
+    if (inputs.allowEmrServerlessLogs) {
+        // What the EMR Serverless guide grants its service principal for logs and disks; the
+        // application ids are not known when the key is made, so the account bounds it.
+        statements.push({
+            Sid: "EmrServerlessEncryptsLogs",
+            Effect: "Allow",
+            Principal: { Service: EMR_SERVERLESS_SERVICE },
+            Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+            Resource: "*",
+            Condition: { StringEquals: { "aws:SourceAccount": inputs.accountId } },
+        });
+    }
+    if (inputs.cloudWatchLogsRegion !== undefined) {
+        const region = inputs.cloudWatchLogsRegion;
+        statements.push({
+            Sid: "CloudWatchLogsEncryptsLogGroups",
+            Effect: "Allow",
+            Principal: { Service: cloudWatchLogsPrincipal(inputs.partition, region) },
+            Action: CLOUDWATCH_LOGS_ACTIONS,
+            Resource: "*",
+            // Only for log groups of this account and Region: the context CloudWatch Logs sends.
+            Condition: {
+                ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${inputs.partition}:logs:${region}:${inputs.accountId}:log-group:*` },
+            },
         });
     }
     return { Version: "2012-10-17", Statement: statements };

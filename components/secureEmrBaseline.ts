@@ -1,3 +1,4 @@
+import { getRegionOutput } from "@pulumi/aws/getRegion";
 import * as pulumi from "@pulumi/pulumi";
 import { Problem } from "../policies/model";
 import {
@@ -13,6 +14,7 @@ import {
     listArgument,
     movedProblems,
     prefixProblems,
+    regionProblems,
 } from "./argumentChecks";
 import { BASELINE_DEFAULTS, BASELINE_S3_MODES, weakenedDefaults } from "./baselineOptions";
 import { checkHdfsEncryptionZones, HdfsEncryptionZone, zoneConfigurations } from "./hdfsEncryptionZones";
@@ -75,6 +77,13 @@ export interface SecureEmrBaselineArgs {
      * Hadoop KMS key (lower-case name), created with the cluster. They go into `clusterConfigurationsJson`.
      */
     hdfsEncryptionZones?: HdfsEncryptionZone[];
+    /**
+     * Let EMR Serverless applications of this account write job logs with the log key
+     * (`logEncryptionKmsKeyArn`): its policy then lets `emr-serverless.amazonaws.com` encrypt logs
+     * in managed storage and S3, and CloudWatch Logs of `region` (the provider's when unset) encrypt
+     * log groups. The log key must be one the baseline creates. Default false.
+     */
+    serverlessLogs?: boolean;
 }
 
 /**
@@ -120,6 +129,10 @@ export class SecureEmrBaseline extends pulumi.ComponentResource {
         }
 
         const keyDefaults = keyArguments(args);
+        // Only the key that becomes logEncryptionKmsKeyArn lets the log services in.
+        const logWriters: KmsKeyArgs = args.serverlessLogs
+            ? { allowEmrServerlessLogs: true, cloudWatchLogsRegion: args.region ?? getRegionOutput({}, { parent: this }).region }
+            : {};
         const usesS3Key = settings.s3EncryptionMode !== "SSE-S3";
         const dataUsers = keyDefaults.keyUserRoleArns;
         const ebsService = settings.enableEbsEncryption ? keyDefaults.ebsServiceRoleArns : [];
@@ -135,6 +148,7 @@ export class SecureEmrBaseline extends pulumi.ComponentResource {
                 `${name}-key`,
                 markChecked({
                     ...keyDefaults,
+                    ...logWriters,
                     description: `EMR ${name}: S3 data and local disks`,
                     keyUserRoleArns: dataUsers,
                     ebsServiceRoleArns: ebsService,
@@ -147,7 +161,7 @@ export class SecureEmrBaseline extends pulumi.ComponentResource {
         if (s3Key === undefined && usesS3Key) {
             s3Key = new KmsKey(
                 `${name}-s3-key`,
-                markChecked({ ...keyDefaults, description: `EMR ${name}: S3 data`, ebsServiceRoleArns: [] }),
+                markChecked({ ...keyDefaults, ...logWriters, description: `EMR ${name}: S3 data`, ebsServiceRoleArns: [] }),
                 { parent: this },
             ).arn;
         }
@@ -156,6 +170,7 @@ export class SecureEmrBaseline extends pulumi.ComponentResource {
                 `${name}-disk-key`,
                 markChecked({
                     ...keyDefaults,
+                    ...(usesS3Key ? {} : logWriters),
                     description: `EMR ${name}: local disks`,
                     keyUserRoleArns: [args.instanceProfileRoleArn],
                     ebsServiceRoleArns: ebsService,
@@ -322,6 +337,8 @@ export function checkSecureEmrBaselineArgs(args: SecureEmrBaselineArgs): Problem
     checkFormat(problems, "localDiskKmsKeyArn", args.localDiskKmsKeyArn, "kmsKey");
     checkFormat(problems, "certificateS3Object", args.certificateS3Object, "s3Zip");
     checkInteger(problems, "imdsHopLimit", args.imdsHopLimit, 1, 64);
+    checkBoolean(problems, "serverlessLogs", args.serverlessLogs);
+    problems.push(...regionProblems("region", args.region));
     for (const required of ["instanceProfileRoleArn", "serviceRoleArn"] as const) {
         if (args[required] === undefined) {
             problems.push({ path: required, code: "missing-required", message: `${required} is required` });
@@ -345,8 +362,10 @@ export function checkSecureEmrBaselineArgs(args: SecureEmrBaselineArgs): Problem
         checkNestedObject(problems, nested, args[nested]);
     }
     const certificateProblems = isArgumentsObject(args.certificate) ? checkInTransitCertificateArgs(certificateArguments(args)) : [];
+    // The baseline's own region was judged above; the certificate's is its own argument.
     const ownRegion = args.certificate?.region !== undefined;
-    problems.push(...movedProblems(certificateProblems, (path) => (path === "region" && !ownRegion ? path : `certificate.${path}`)));
+    const certificateOwn = certificateProblems.filter((p) => ownRegion || p.path !== "region");
+    problems.push(...prefixProblems("certificate", certificateOwn));
     const kerberosProblems = isArgumentsObject(args.kerberos) ? checkKerberosArgs(args.kerberos) : [];
     problems.push(...prefixProblems("kerberos", kerberosProblems));
 
@@ -385,6 +404,18 @@ function conflicts(args: SecureEmrBaselineArgs): Problem[] {
             path: "inTransitEncryption",
             code: "conflicting-arguments",
             message: "inTransitEncryption is false, yet a certificate is configured: remove one or the other",
+        });
+    }
+    const logKeyBrought =
+        args.s3EncryptionMode === "SSE-S3"
+            ? args.localDiskKmsKeyArn
+            : (args.s3KmsKeyArn ?? (args.separateKeys === false ? args.localDiskKmsKeyArn : undefined));
+    if (args.serverlessLogs === true && logKeyBrought !== undefined) {
+        problems.push({
+            path: "serverlessLogs",
+            code: "conflicting-arguments",
+            message:
+                "serverlessLogs changes the policy of the log key, and the log key is one you brought (s3KmsKeyArn, or localDiskKmsKeyArn with SSE-S3 or one key): grant emr-serverless.amazonaws.com and logs.<region>.amazonaws.com in its policy yourself, or let the baseline create it",
         });
     }
     if (args.certificate !== undefined && args.certificateS3Object !== undefined) {

@@ -73,3 +73,10 @@ export function allows(policy: JsonObject, principal: string, actions: readonly 
     const granted = statementsOf(policy).filter((s) => s.Effect === "Allow" && awsPrincipals(s).includes(principal));
     return actions.every((action) => granted.some((s) => asList(s.Action).some((pattern) => actionCovers(pattern, action))));
 }
+
+/** Whether some Allow statement grants the AWS service principal (`emr-serverless.amazonaws.com`) every one of `actions`. */
+export function allowsService(policy: JsonObject, service: string, actions: readonly string[]): boolean {
+    const names = (statement: JsonObject) => (isObject(statement.Principal) ? asList(statement.Principal.Service) : []);
+    const granted = statementsOf(policy).filter((s) => s.Effect === "Allow" && names(s).includes(service));
+    return actions.every((action) => granted.some((s) => asList(s.Action).some((pattern) => actionCovers(pattern, action))));
+}

@@ -224,6 +224,12 @@ export const RULE_NOTES: Record<string, RuleNote> = {
     },
 });`,
     },
+    "emr-serverless-log-key-policy": {
+        why: "A key whose policy leaves EMR Serverless out cannot encrypt the logs it is named for: the service principal gets no access from IAM policies, only from the key policy.",
+        fact: "7. EMR Serverless, EMR on EKS and EMR Studio",
+        bad: `new aws.kms.Key("logs", { policy: JSON.stringify(rootOnlyPolicy) }); // named in managedPersistenceMonitoringConfiguration`,
+        good: `new KmsKey("logs", { keyUserRoleArns: [jobRole.arn], allowEmrServerlessLogs: true });`,
+    },
     "emr-serverless-network-isolation": {
         why: "Workers in a public subnet, or behind a group open to the world, are one mistake from the internet; an application without a VPC of yours has no network control of yours at all.",
         fact: "7. EMR Serverless, EMR on EKS and EMR Studio",

@@ -1,14 +1,17 @@
 import { AT_REST } from "../compliance";
-import { isObject } from "../model";
 import { SERVERLESS_APPLICATION_TYPES } from "../resources";
 import { resourceRule } from "../analyses/kit";
+import { LogDestination, logDestinations } from "../analyses/serverlessLogs";
 
-/** A log destination's settings when it is on: managed persistence unless turned off, CloudWatch only when turned on. */
-function destination(config: unknown, onByDefault: boolean): Record<string, unknown> | undefined {
-    const settings = isObject(config) ? config : {};
-    const on = onByDefault ? settings.enabled !== false : settings.enabled === true;
-    return on ? settings : undefined;
-}
+/** What a destination without a key leaves out, and the fix. */
+const UNKEYED: Record<LogDestination["field"], string> = {
+    managedPersistenceMonitoringConfiguration:
+        "Managed log persistence is on (its default) without encryptionKeyArn, so the job logs EMR Serverless keeps are not under a key you control. Set managedPersistenceMonitoringConfiguration.encryptionKeyArn, or turn it off and log to S3 with a key.",
+    s3MonitoringConfiguration:
+        "Logs go to S3 (s3MonitoringConfiguration.logUri) without encryptionKeyArn: they are encrypted only as the bucket's default says. Set s3MonitoringConfiguration.encryptionKeyArn.",
+    cloudwatchLoggingConfiguration:
+        "Logs go to CloudWatch Logs (cloudwatchLoggingConfiguration.enabled) without encryptionKeyArn. Set cloudwatchLoggingConfiguration.encryptionKeyArn.",
+};
 
 export const emrServerlessLogEncryption = resourceRule(
     {
@@ -23,28 +26,8 @@ export const emrServerlessLogEncryption = resourceRule(
     },
     SERVERLESS_APPLICATION_TYPES,
     {},
-    (props) => {
-        const monitoring = isObject(props.monitoringConfiguration) ? props.monitoringConfiguration : {};
-        const violations: string[] = [];
-        const managed = destination(monitoring.managedPersistenceMonitoringConfiguration, true);
-        if (managed && !managed.encryptionKeyArn) {
-            violations.push(
-                "Managed log persistence is on (its default) without encryptionKeyArn, so the job logs EMR Serverless keeps are not under a key you control. Set managedPersistenceMonitoringConfiguration.encryptionKeyArn, or turn it off and log to S3 with a key.",
-            );
-        }
-        const s3 = isObject(monitoring.s3MonitoringConfiguration) ? monitoring.s3MonitoringConfiguration : undefined;
-        if (s3?.logUri && !s3.encryptionKeyArn) {
-            violations.push(
-                "Logs go to S3 (s3MonitoringConfiguration.logUri) without encryptionKeyArn: they are encrypted only as the bucket's default says. Set s3MonitoringConfiguration.encryptionKeyArn.",
-            );
-        }
-        // aws classic spells it cloudwatch, aws-native (after CloudFormation's CloudWatch) cloudWatch.
-        const cloudwatch = destination(monitoring.cloudwatchLoggingConfiguration ?? monitoring.cloudWatchLoggingConfiguration, false);
-        if (cloudwatch && !cloudwatch.encryptionKeyArn) {
-            violations.push(
-                "Logs go to CloudWatch Logs (cloudwatchLoggingConfiguration.enabled) without encryptionKeyArn. Set cloudwatchLoggingConfiguration.encryptionKeyArn.",
-            );
-        }
-        return violations;
-    },
+    (props) =>
+        logDestinations(props)
+            .filter((destination) => !destination.encryptionKeyArn)
+            .map((destination) => UNKEYED[destination.field]),
 );

@@ -25,6 +25,7 @@ import { emrSecurityConfigurationValid } from "./emr-security-configuration-vali
 import { emrSeparateKmsKeys } from "./emr-separate-kms-keys";
 import { emrTlsCertificate } from "./emr-tls-certificate";
 import { emrServerlessLogEncryption } from "./emr-serverless-log-encryption";
+import { emrServerlessLogKeyPolicy } from "./emr-serverless-log-key-policy";
 import { emrServerlessNetworkIsolation } from "./emr-serverless-network-isolation";
 import { emrServerlessNetworkIsolationReview } from "./emr-serverless-network-isolation-review";
 import { emrStudioEncryption } from "./emr-studio-encryption";
@@ -67,6 +68,7 @@ export const RULES: Rule[] = [
     emrBlockPublicAccess,
     emrVpcEndpoint,
     emrServerlessLogEncryption,
+    emrServerlessLogKeyPolicy,
     emrServerlessNetworkIsolation,
     emrServerlessNetworkIsolationReview,
     emrStudioEncryption,

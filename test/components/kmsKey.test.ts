@@ -106,6 +106,46 @@ describe("buildKeyPolicy", () => {
     });
 });
 
+describe("key policy for the log services of EMR Serverless (EMR Serverless User Guide, encrypting logs; CloudWatch Logs, encrypting log data)", () => {
+    const inputs = { accountId: ACCOUNT, adminRoleArns: [], keyUserRoleArns: [], ebsServiceRoleArns: [], allowEmrWal: false };
+
+    it("lets emr-serverless.amazonaws.com generate and decrypt data keys only for this account's applications", () => {
+        const policy = buildKeyPolicy({ ...inputs, partition: "aws", allowEmrServerlessLogs: true });
+        assert.deepStrictEqual(policy.Statement[1], {
+            Sid: "EmrServerlessEncryptsLogs",
+            Effect: "Allow",
+            Principal: { Service: "emr-serverless.amazonaws.com" },
+            Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+            Resource: "*",
+            Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT } },
+        });
+    });
+
+    it("lets CloudWatch Logs of one Region use the key for this account's log groups; China's Regions have their own principal", () => {
+        const policy = buildKeyPolicy({ ...inputs, partition: "aws", cloudWatchLogsRegion: "eu-west-1" });
+        assert.deepStrictEqual(policy.Statement[1], {
+            Sid: "CloudWatchLogsEncryptsLogGroups",
+            Effect: "Allow",
+            Principal: { Service: "logs.eu-west-1.amazonaws.com" },
+            Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+            Resource: "*",
+            Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:*` } },
+        });
+        const china = buildKeyPolicy({ ...inputs, partition: "aws-cn", cloudWatchLogsRegion: "cn-north-1" });
+        assert.deepStrictEqual(china.Statement[1].Principal, { Service: "logs.cn-north-1.amazonaws.com.cn" });
+        assert.deepStrictEqual(china.Statement[1].Condition, {
+            ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws-cn:logs:cn-north-1:${ACCOUNT}:log-group:*` },
+        });
+    });
+
+    it("adds neither unless asked", () => {
+        assert.deepStrictEqual(
+            buildKeyPolicy({ ...inputs, partition: "aws" }).Statement.map((s) => s.Sid),
+            ["AccountRootAdministers"],
+        );
+    });
+});
+
 describe("KmsKey component", () => {
     const args = {
         accountId: ACCOUNT,
@@ -202,12 +242,16 @@ describe("KmsKey component", () => {
                     aliasName: "alias/aws/emr",
                     keyUserRoleArns: ["*", role("ok")],
                     ebsServiceRoleArns: [`arn:aws:iam::${ACCOUNT}:user/bob`],
+                    allowEmrServerlessLogs: "yes" as unknown as boolean,
+                    cloudWatchLogsRegion: "Ireland",
                 }),
             (e: Error) => {
                 assert.strictEqual(
                     e.message,
                     [
                         'Invalid arguments for KmsKey "bad":',
+                        '  - allowEmrServerlessLogs must be true or false (a boolean), or left unset for its default; got "yes"',
+                        '  - cloudWatchLogsRegion must be an AWS Region such as us-east-1; got "Ireland"',
                         "  - deletionWindowInDays must be a whole number from 7 to 30; got 3",
                         '  - keyUserRoleArns[0] must be an IAM role ARN such as arn:aws:iam::111122223333:role/<name>; got "*"',
                         '  - ebsServiceRoleArns[0] must be an IAM role ARN such as arn:aws:iam::111122223333:role/<name>; got "arn:aws:iam::123456789012:user/bob"',
@@ -220,6 +264,20 @@ describe("KmsKey component", () => {
             },
         );
         assert.deepStrictEqual(mocks.ofType(KEY_TYPE), []);
+    });
+
+    it("lets the EMR Serverless log writers in when asked, the Region given as an output", async () => {
+        const mocks = await useMocks(false);
+        const key = new KmsKey("logs", { ...args, allowEmrServerlessLogs: true, cloudWatchLogsRegion: pulumi.output("eu-west-1") });
+        await isKnown(key.aliasName);
+        const statements = JSON.parse(mocks.one(KEY_TYPE).inputs.policy).Statement as { Sid: string; Principal: unknown }[];
+        assert.deepStrictEqual(
+            statements.slice(-2).map((s) => [s.Sid, s.Principal]),
+            [
+                ["EmrServerlessEncryptsLogs", { Service: "emr-serverless.amazonaws.com" }],
+                ["CloudWatchLogsEncryptsLogGroups", { Service: "logs.eu-west-1.amazonaws.com" }],
+            ],
+        );
     });
 
     it("refuses a role ARN that resolves to a wildcard, before the key is created", async () => {

@@ -277,6 +277,44 @@ describe("SecureEmrBaseline component", () => {
         );
     });
 
+    it("with serverlessLogs, lets EMR Serverless and CloudWatch Logs use the log key, and only that key", async () => {
+        const serverless = (statements: { Sid: string }[]) =>
+            statements.map((s) => s.Sid).filter((sid) => ["EmrServerlessEncryptsLogs", "CloudWatchLogsEncryptsLogGroups"].includes(sid));
+        const both = ["EmrServerlessEncryptsLogs", "CloudWatchLogsEncryptsLogGroups"];
+        const kms = await deploy(false, { ...BASE, serverlessLogs: true, region: "eu-west-1" });
+        const policies = keyPolicies(kms.mocks);
+        assert.deepStrictEqual(serverless(policies["analytics-s3-key"]), both);
+        assert.deepStrictEqual(serverless(policies["analytics-disk-key"]), []);
+        const logs = policies["analytics-s3-key"].find((s) => s.Sid === "CloudWatchLogsEncryptsLogGroups");
+        assert.deepStrictEqual(logs?.Principal, { Service: "logs.eu-west-1.amazonaws.com" });
+        // With SSE-S3 the log key is the disk key; the provider's Region stands in for an unset one.
+        const sseS3 = keyPolicies((await deploy(false, { ...BASE, serverlessLogs: true, s3EncryptionMode: "SSE-S3" })).mocks);
+        assert.deepStrictEqual(serverless(sseS3["analytics-disk-key"]), both);
+        assert.deepStrictEqual(sseS3["analytics-disk-key"].find((s) => s.Sid === "CloudWatchLogsEncryptsLogGroups")?.Principal, {
+            Service: "logs.us-east-1.amazonaws.com",
+        });
+        assert.deepStrictEqual(serverless(keyPolicies((await deploy(false, BASE)).mocks)["analytics-s3-key"]), []);
+    });
+
+    it("refuses serverlessLogs with a log key it did not create, and a bad region even without a certificate", async () => {
+        await useMocks(false);
+        assert.throws(
+            () =>
+                new SecureEmrBaseline("brought", {
+                    ...BASE,
+                    serverlessLogs: true,
+                    region: "Ireland",
+                    s3KmsKeyArn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/0a1b2c3d-2222-4a5b-8c9d-0e1f2a3b4c02`,
+                }),
+            (e: Error) => {
+                assert.match(e.message, /\n {2}- region must be an AWS Region such as us-east-1; got "Ireland"/);
+                assert.match(e.message, /\n {2}- serverlessLogs changes the policy of the log key, and the log key is one you brought/);
+                assert.strictEqual(e.message.split("\n").length, 3, e.message);
+                return true;
+            },
+        );
+    });
+
     it("checks each argument once, through the check of the child it feeds, and reports it where the user wrote it", async () => {
         const mocks = await useMocks(false);
         const trust = { realm: "AD.EXAMPLE.COM", domain: "ad.example.com", adminServer: "dc1:99999", kdcServer: "dc1.ad.example.com" };

@@ -12,6 +12,8 @@ import * as path from "path";
 import { PROGRAMS } from "./programs";
 import { install, npm, packPackage, rangeOf, ROOT, workspace, writeFiles } from "./workspace";
 
+const EXAMPLES = ["secure-cluster", "secure-serverless"];
+
 interface PackedFile {
     path: string;
 }
@@ -42,11 +44,13 @@ describe("the package installed from its tarball", function () {
         for (const [name, files] of Object.entries(PROGRAMS)) {
             writeFiles(path.join(work.dir, name), files);
         }
-        // The example a team copies, as it stands in the repository.
-        fs.cpSync(path.join(ROOT, "examples/secure-cluster"), path.join(work.dir, "secure-cluster"), {
-            recursive: true,
-            filter: (source) => path.basename(source) !== "node_modules",
-        });
+        // The examples a team copies, as they stand in the repository.
+        for (const example of EXAMPLES) {
+            fs.cpSync(path.join(ROOT, "examples", example), path.join(work.dir, example), {
+                recursive: true,
+                filter: (source) => path.basename(source) !== "node_modules",
+            });
+        }
         install(work.dir);
         command = path.join(work.dir, "node_modules/.bin/emr-security");
     });
@@ -192,8 +196,9 @@ describe("the package installed from its tarball", function () {
         assert.ok(seconds < 10, `named after ${seconds} s`);
     });
 
-    it("examples/secure-cluster, on the installed package, is compliant through check in update and preview mode", () => {
-        const dir = path.join(work.dir, "secure-cluster");
+    /** An example's findings at update (type-checked) and at preview (transpiled): none mandatory, and what else there is. */
+    function checkExample(example: string): void {
+        const dir = path.join(work.dir, example);
         for (const mode of [[], ["--preview"]]) {
             const check = mode.length === 0 ? run("check", dir, "--json") : transpiled("check", dir, "--json", ...mode);
             assert.strictEqual(check.code, 0, check.stderr + check.stdout);
@@ -217,8 +222,28 @@ describe("the package installed from its tarball", function () {
                 );
             }
         }
-        const synth = transpiled("synth", dir, "--json");
+    }
+
+    it("examples/secure-cluster, on the installed package, is compliant through check in update and preview mode", () => {
+        checkExample("secure-cluster");
+        const synth = transpiled("synth", path.join(work.dir, "secure-cluster"), "--json");
         const resources = JSON.parse(synth.stdout).resources as { type: string }[];
         assert.ok(resources.some((r) => r.type === "aws:emr/cluster:Cluster"));
+    });
+
+    it("examples/secure-serverless, an EMR Serverless application and a Studio, is compliant through check in update and preview mode", () => {
+        checkExample("secure-serverless");
+        // Under the strict profile too, where every rule is mandatory: nothing to report.
+        const policies = transpiled("check", path.join(work.dir, "secure-serverless"), "--json", "--policy-config", "financial-services");
+        const report = JSON.parse(policies.stdout) as { findings: { policy: string; message: string }[] };
+        assert.deepStrictEqual(
+            report.findings.map((f) => `${f.policy}: ${f.message}`),
+            [],
+        );
+        assert.strictEqual(policies.code, 0, policies.stderr);
+        const synth = transpiled("synth", path.join(work.dir, "secure-serverless"), "--json");
+        const resources = JSON.parse(synth.stdout).resources as { type: string }[];
+        assert.ok(resources.some((r) => r.type === "aws:emrserverless/application:Application"));
+        assert.ok(resources.some((r) => r.type === "aws:emr/studio:Studio"));
     });
 });

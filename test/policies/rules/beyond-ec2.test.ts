@@ -1,9 +1,11 @@
 import * as assert from "assert";
 import { PolicyResource } from "../../../policies/evaluate";
 import { emrEksJobTemplateEncryption } from "../../../policies/rules/emr-eks-job-template-encryption";
+import { buildKeyPolicy } from "../../../components/kmsKeyPolicy";
 import { emrServerlessLogEncryption } from "../../../policies/rules/emr-serverless-log-encryption";
+import { emrServerlessLogKeyPolicy } from "../../../policies/rules/emr-serverless-log-key-policy";
 import { emrStudioEncryption } from "../../../policies/rules/emr-studio-encryption";
-import { findings, KEY_S3, messages, UNKNOWN } from "../helpers";
+import { ACCOUNT, findings, KEY_S3, messages, resource, UNKNOWN } from "../helpers";
 
 const application = (props: Record<string, unknown>): PolicyResource => ({
     type: "aws:emrserverless/application:Application",
@@ -90,6 +92,56 @@ describe("emr-serverless-log-encryption", () => {
             found.map((f) => [f.level, Boolean(f.deferral)]),
             [["advisory", true]],
         );
+    });
+});
+
+describe("emr-serverless-log-key-policy (EMR Serverless User Guide, encrypting logs: the service principal uses the key)", () => {
+    const key = (allowEmrServerlessLogs: boolean) =>
+        resource("aws:kms/key:Key", "logs", {
+            arn: KEY_S3,
+            policy: JSON.stringify(
+                buildKeyPolicy({
+                    partition: "aws",
+                    accountId: ACCOUNT,
+                    adminRoleArns: [],
+                    keyUserRoleArns: [],
+                    ebsServiceRoleArns: [],
+                    allowEmrWal: false,
+                    allowEmrServerlessLogs,
+                }),
+            ),
+        });
+    const logsTo = (monitoringConfiguration: Record<string, unknown>) => ({ ...application({ monitoringConfiguration }), urn: "urn:app" });
+    const managedAndS3 = logsTo({
+        managedPersistenceMonitoringConfiguration: { encryptionKeyArn: KEY_S3 },
+        s3MonitoringConfiguration: { logUri: "s3://acme-logs/spark/", encryptionKeyArn: KEY_S3 },
+    });
+    const said = async (resources: PolicyResource[]) => (await findings(emrServerlessLogKeyPolicy, resources)).map((f) => f.message);
+
+    it("Compliance: the stack's key lets emr-serverless.amazonaws.com generate and decrypt data keys", async () => {
+        assert.deepStrictEqual(await said([managedAndS3, key(true)]), []);
+    });
+
+    it("Noncompliance: a key of the stack whose policy leaves the service out, for each destination it encrypts", async () => {
+        assert.deepStrictEqual(await said([managedAndS3, key(false)]), [
+            'The key "logs" encrypts the logs of the application "spark" (managedPersistenceMonitoringConfiguration), but its policy does not let emr-serverless.amazonaws.com use it (kms:GenerateDataKey, kms:Decrypt), so EMR Serverless cannot write them. Add a statement for the service principal.',
+            'The key "logs" encrypts the logs of the application "spark" (s3MonitoringConfiguration), but its policy does not let emr-serverless.amazonaws.com use it (kms:GenerateDataKey, kms:Decrypt), so EMR Serverless cannot write them. Add a statement for the service principal.',
+        ]);
+    });
+
+    it("judges neither a key outside the stack nor the CloudWatch destination's key, which CloudWatch Logs uses", async () => {
+        assert.deepStrictEqual(await said([managedAndS3]), []);
+        const cloudwatch = logsTo({
+            managedPersistenceMonitoringConfiguration: { enabled: false },
+            cloudwatchLoggingConfiguration: { enabled: true, encryptionKeyArn: KEY_S3 },
+        });
+        assert.deepStrictEqual(await said([cloudwatch, key(false)]), []);
+    });
+
+    it("cannot verify at preview a key not known yet: it defers", async () => {
+        const unknown = logsTo({ managedPersistenceMonitoringConfiguration: { encryptionKeyArn: UNKNOWN } });
+        const found = await findings(emrServerlessLogKeyPolicy, [unknown, key(false)], { preview: true });
+        assert.ok(found.length === 1 && found[0].deferral, JSON.stringify(found));
     });
 });
 
