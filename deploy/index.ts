@@ -71,6 +71,7 @@ const baseline = new SecureEmrBaseline("emr", {
     kerberos: kerberosFromConfig(),
     protectKeys: config.getBoolean("protectKeys"),
     keyDeletionWindowInDays: config.getNumber("keyDeletionWindowInDays"),
+    serverlessLogs: config.getBoolean("serverlessLogs"),
 });
 
 export const securityConfigurationName = baseline.securityConfigurationName;
@@ -78,4 +79,5 @@ export const configuration = baseline.configuration;
 export const kerberosAttributes = baseline.kerberosAttributes;
 export const s3KmsKeyArn = baseline.s3KmsKeyArn;
 export const localDiskKmsKeyArn = baseline.localDiskKmsKeyArn;
+export const logEncryptionKmsKeyArn = baseline.logEncryptionKmsKeyArn;
 export const certificateS3Uri = baseline.certificateS3Uri;

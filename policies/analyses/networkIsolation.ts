@@ -140,7 +140,7 @@ function groupFindings(kind: NetworkedKind, groupId: string, as: string, open: O
 
 type Result = NetworkFinding[] | { notApplicable: string };
 
-/** Every network finding for the stack's resources of one kind, of both kinds: the two rules of one analysis share one pass. */
+/** Every network finding for the stack's resources of one kind, violations and unverified alike: a rule and its review share one pass. */
 export function networkFindings(resources: PolicyResource[], permittedPorts: number[], kind: NetworkedKind): Result {
     const stack = StackView.of(resources);
     return stack.memo(`network-isolation:${kind.key}:${permittedPorts.join(",")}`, () => findAll(stack, permittedPorts, kind));

@@ -82,6 +82,7 @@ describe("the deployable stack (Pulumi.yaml)", () => {
             separateKeys: "false",
             imdsHopLimit: "2",
             certificateExtraDnsNames: '["trino.acme.example"]',
+            serverlessLogs: "true",
         });
         const document = JSON.parse(mocks.one("aws:emr/securityConfiguration:SecurityConfiguration").inputs.configuration);
         assert.strictEqual(
@@ -97,6 +98,11 @@ describe("the deployable stack (Pulumi.yaml)", () => {
             "*.ec2.internal",
             "trino.acme.example",
         ]);
+        // serverlessLogs lets CloudWatch Logs of the stack's Region use the one key.
+        const statements = JSON.parse(mocks.one("aws:kms/key:Key").inputs.policy).Statement as { Sid: string; Principal: unknown }[];
+        assert.deepStrictEqual(statements.find((s) => s.Sid === "CloudWatchLogsEncryptsLogGroups")?.Principal, {
+            Service: "logs.us-east-1.amazonaws.com",
+        });
     });
 
     it("refuses bad config with a message naming each argument", async () => {
