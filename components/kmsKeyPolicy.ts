@@ -65,12 +65,12 @@ export const GRANT_ACTIONS = ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGr
 /** Grants only for AWS resources (EBS volumes), never to arbitrary principals. */
 export const GRANT_FOR_AWS_RESOURCE = { Bool: { "kms:GrantIsForAWSResource": "true" } };
 export const EMR_WAL_SERVICE = "emrwal.amazonaws.com";
-export const EMR_SERVERLESS_SERVICE = "emr-serverless.amazonaws.com";
+const EMR_SERVERLESS_SERVICE = "emr-serverless.amazonaws.com";
 /** What the CloudWatch Logs guide grants its service principal on a key for log groups. */
-export const CLOUDWATCH_LOGS_ACTIONS = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"];
+const CLOUDWATCH_LOGS_ACTIONS = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"];
 
 /** CloudWatch Logs' service principal in a Region: China's Regions have their own domain. */
-export function cloudWatchLogsPrincipal(partition: string, region: string): string {
+function cloudWatchLogsPrincipal(partition: string, region: string): string {
     return `logs.${region}.${partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com"}`;
 }
 

@@ -70,13 +70,16 @@ export function awsPrincipals(statement: JsonObject): string[] {
 
 /** Whether some Allow statement grants `principal` every one of `actions`. */
 export function allows(policy: JsonObject, principal: string, actions: readonly string[]): boolean {
-    const granted = statementsOf(policy).filter((s) => s.Effect === "Allow" && awsPrincipals(s).includes(principal));
-    return actions.every((action) => granted.some((s) => asList(s.Action).some((pattern) => actionCovers(pattern, action))));
+    return grantsAll(policy, (s) => awsPrincipals(s).includes(principal), actions);
 }
 
 /** Whether some Allow statement grants the AWS service principal (`emr-serverless.amazonaws.com`) every one of `actions`. */
 export function allowsService(policy: JsonObject, service: string, actions: readonly string[]): boolean {
-    const names = (statement: JsonObject) => (isObject(statement.Principal) ? asList(statement.Principal.Service) : []);
-    const granted = statementsOf(policy).filter((s) => s.Effect === "Allow" && names(s).includes(service));
+    return grantsAll(policy, (s) => isObject(s.Principal) && asList(s.Principal.Service).includes(service), actions);
+}
+
+/** Whether the Allow statements naming a principal cover every one of `actions` between them. */
+function grantsAll(policy: JsonObject, names: (statement: JsonObject) => boolean, actions: readonly string[]): boolean {
+    const granted = statementsOf(policy).filter((s) => s.Effect === "Allow" && names(s));
     return actions.every((action) => granted.some((s) => asList(s.Action).some((pattern) => actionCovers(pattern, action))));
 }
