@@ -136,13 +136,7 @@ export class SecureEmrBaseline extends pulumi.ComponentResource {
         const usesS3Key = settings.s3EncryptionMode !== "SSE-S3";
         const dataUsers = keyDefaults.keyUserRoleArns;
         const ebsService = settings.enableEbsEncryption ? keyDefaults.ebsServiceRoleArns : [];
-        let s3Key: pulumi.Input<string> | undefined = args.s3KmsKeyArn;
-        let diskKey: pulumi.Input<string> | undefined = args.localDiskKmsKeyArn;
-        if (!settings.separateKeys) {
-            // One key for both, as asked: a brought key serves the other use too.
-            diskKey ??= usesS3Key ? s3Key : undefined;
-            s3Key ??= usesS3Key ? diskKey : undefined;
-        }
+        let { s3Key, diskKey } = broughtKeys(args, settings);
         if (!settings.separateKeys && s3Key === undefined && diskKey === undefined) {
             const shared = new KmsKey(
                 `${name}-key`,
@@ -268,6 +262,19 @@ function baselineSettings(args: SecureEmrBaselineArgs) {
 
 function definedOnly<T extends object>(value: T): Partial<T> {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The keys the user brought, in the uses the baseline gives them; the ones left unset it creates. */
+function broughtKeys(args: SecureEmrBaselineArgs, settings: BaselineSettings) {
+    const usesS3Key = settings.s3EncryptionMode !== "SSE-S3";
+    let s3Key: pulumi.Input<string> | undefined = args.s3KmsKeyArn;
+    let diskKey: pulumi.Input<string> | undefined = args.localDiskKmsKeyArn;
+    if (!settings.separateKeys) {
+        // One key for both, as asked: a brought key serves the other use too.
+        diskKey ??= usesS3Key ? s3Key : undefined;
+        s3Key ??= usesS3Key ? diskKey : undefined;
+    }
+    return { s3Key, diskKey, logKey: usesS3Key ? s3Key : diskKey };
 }
 
 /** What every key the baseline creates is given; each key then narrows its users. */
@@ -406,11 +413,7 @@ function conflicts(args: SecureEmrBaselineArgs): Problem[] {
             message: "inTransitEncryption is false, yet a certificate is configured: remove one or the other",
         });
     }
-    const logKeyBrought =
-        args.s3EncryptionMode === "SSE-S3"
-            ? args.localDiskKmsKeyArn
-            : (args.s3KmsKeyArn ?? (args.separateKeys === false ? args.localDiskKmsKeyArn : undefined));
-    if (args.serverlessLogs === true && logKeyBrought !== undefined) {
+    if (args.serverlessLogs === true && broughtKeys(args, baselineSettings(args)).logKey !== undefined) {
         problems.push({
             path: "serverlessLogs",
             code: "conflicting-arguments",
