@@ -2,7 +2,8 @@
 import { PolicyResource } from "../../policies/evaluate";
 import { findings, resource as r } from "./helpers";
 
-const ARN = "arn:aws:ec2:us-east-1:111122223333";
+/** The start of the EC2 ARNs the builders give, for resources a test adds. */
+export const ARN = "arn:aws:ec2:us-east-1:111122223333";
 export const vpc = (props: Record<string, unknown> = {}) =>
     r("aws:ec2/vpc:Vpc", "vpc", { arn: `${ARN}:vpc/vpc-1`, cidrBlock: "10.0.0.0/16", mainRouteTableId: "rtb-main", ...props });
 export const subnet = (props: Record<string, unknown> = {}) =>

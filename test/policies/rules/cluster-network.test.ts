@@ -4,9 +4,8 @@ import { emrClusterNetworkIsolation } from "../../../policies/rules/emr-cluster-
 import { emrClusterNetworkIsolationReview } from "../../../policies/rules/emr-cluster-network-isolation-review";
 import { emrVpcEndpoint } from "../../../policies/rules/emr-vpc-endpoint";
 import { findings, resource, UNKNOWN } from "../helpers";
-import { association, group, open, replaced, routeTable, said, subnet, vpc } from "../networkStacks";
+import { ARN, association, group, open, replaced, routeTable, said, subnet, vpc } from "../networkStacks";
 
-const ARN = "arn:aws:ec2:us-east-1:111122223333";
 const r = resource;
 const GROUPS = { emrManagedMasterSecurityGroup: "sg-m", emrManagedSlaveSecurityGroup: "sg-s", serviceAccessSecurityGroup: "sg-a" };
 const cluster = (attributes: Record<string, unknown> = {}) =>
