@@ -67,6 +67,8 @@ const application = new aws.emrserverless.Application("spark", {
     releaseLabel,
     type: "spark",
     networkConfiguration: { subnetIds: [subnet.id], securityGroupIds: [workers.id] },
+    // Mutual TLS between workers, for shuffle data and control messages (EMR 6.15.0 and later).
+    runtimeConfigurations: [{ classification: "spark-defaults", properties: { "spark.ssl.internode.enabled": "true" } }],
     monitoringConfiguration: {
         managedPersistenceMonitoringConfiguration: { encryptionKeyArn: baseline.logEncryptionKmsKeyArn },
         cloudwatchLoggingConfiguration: {

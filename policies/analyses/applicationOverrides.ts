@@ -52,7 +52,7 @@ export interface Verdict {
  *   `ConfigurationUtils.convertToBoolean`: true or false in any case, else the application
  *   refuses the value and does not start.
  */
-type BooleanParser = "hadoop" | "java" | "strict";
+export type BooleanParser = "hadoop" | "java" | "strict";
 
 interface BooleanRow {
     parser: BooleanParser;
@@ -81,7 +81,7 @@ interface Row {
 }
 
 /** The value the application ends up with; undefined when it refuses the value. */
-function parseBoolean(parser: BooleanParser, value: string, fallback: boolean): boolean | undefined {
+export function parseBoolean(parser: BooleanParser, value: string, fallback: boolean): boolean | undefined {
     const word = (parser === "java" ? value : value.trim()).toLowerCase();
     if (word === "true") {
         return true;

@@ -242,6 +242,12 @@ export const RULE_NOTES: Record<string, RuleNote> = {
         bad: `networkConfiguration: { subnetIds: ["subnet-0123456789abcdef0"] /* managed elsewhere, no groups */ }`,
         good: `networkConfiguration: { subnetIds: [privateSubnet.id], securityGroupIds: [workers.id] /* managed in this stack */ }`,
     },
+    "emr-serverless-interworker-encryption": {
+        why: "Spark workers exchange shuffle data, which is the job's data, and control messages; without mutual TLS they cross the network in clear.",
+        fact: "7. EMR Serverless, EMR on EKS and EMR Studio",
+        bad: `new aws.emrserverless.Application("spark", { releaseLabel: "emr-7.5.0", type: "spark" });`,
+        good: `runtimeConfigurations: [{ classification: "spark-defaults", properties: { "spark.ssl.internode.enabled": "true" } }]`,
+    },
     "emr-studio-encryption": {
         why: "Workspaces and notebooks backed up to S3 hold code, credentials typed into cells and query results.",
         fact: "7. EMR Serverless, EMR on EKS and EMR Studio",

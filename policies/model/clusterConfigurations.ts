@@ -192,3 +192,14 @@ export function attachedConfigurations(type: string, name: string, props: Record
     }
     return out;
 }
+
+/**
+ * The runtime configurations of an EMR Serverless application: `runtimeConfigurations` (aws) or
+ * `runtimeConfiguration` (aws-native, after CloudFormation), each `{ classification, properties }`.
+ */
+export function serverlessConfigurations(type: string, props: Record<string, unknown>): ClusterConfigurations {
+    const out: ClusterConfigurations = { settings: [], unreadable: [] };
+    const list = type === "aws-native:emrserverless:Application" ? props.runtimeConfiguration : props.runtimeConfigurations;
+    settingsOf(list, awsTyped, "application", out);
+    return out;
+}

@@ -9,6 +9,7 @@ export {
     attachedConfigurations,
     clusterConfigurations,
     ClusterConfigurations,
+    serverlessConfigurations,
 } from "./clusterConfigurations";
 export * from "./problem";
 export { providerBoolean, providerInteger } from "./providerValues";

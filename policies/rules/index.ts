@@ -24,6 +24,7 @@ import { emrS3Encryption } from "./emr-s3-encryption";
 import { emrSecurityConfigurationValid } from "./emr-security-configuration-valid";
 import { emrSeparateKmsKeys } from "./emr-separate-kms-keys";
 import { emrTlsCertificate } from "./emr-tls-certificate";
+import { emrServerlessInterworkerEncryption } from "./emr-serverless-interworker-encryption";
 import { emrServerlessLogEncryption } from "./emr-serverless-log-encryption";
 import { emrServerlessLogKeyPolicy } from "./emr-serverless-log-key-policy";
 import { emrServerlessNetworkIsolation } from "./emr-serverless-network-isolation";
@@ -71,6 +72,7 @@ export const RULES: Rule[] = [
     emrServerlessLogKeyPolicy,
     emrServerlessNetworkIsolation,
     emrServerlessNetworkIsolationReview,
+    emrServerlessInterworkerEncryption,
     emrStudioEncryption,
     emrStudioNetworkIsolation,
     emrStudioNetworkIsolationReview,

@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { PolicyResource } from "../../../policies/evaluate";
 import { emrEksJobTemplateEncryption } from "../../../policies/rules/emr-eks-job-template-encryption";
 import { buildKeyPolicy } from "../../../components/kmsKeyPolicy";
+import { emrServerlessInterworkerEncryption } from "../../../policies/rules/emr-serverless-interworker-encryption";
 import { emrServerlessLogEncryption } from "../../../policies/rules/emr-serverless-log-encryption";
 import { emrServerlessLogKeyPolicy } from "../../../policies/rules/emr-serverless-log-key-policy";
 import { emrStudioEncryption } from "../../../policies/rules/emr-studio-encryption";
@@ -141,6 +142,63 @@ describe("emr-serverless-log-key-policy (EMR Serverless User Guide, encrypting l
     it("cannot verify at preview a key not known yet: it defers", async () => {
         const unknown = logsTo({ managedPersistenceMonitoringConfiguration: { encryptionKeyArn: UNKNOWN } });
         const found = await findings(emrServerlessLogKeyPolicy, [unknown, key(false)], { preview: true });
+        assert.ok(found.length === 1 && found[0].deferral, JSON.stringify(found));
+    });
+});
+
+describe("emr-serverless-interworker-encryption (EMR Serverless User Guide, inter-worker encryption: spark.ssl.internode.enabled, EMR 6.15.0)", () => {
+    const TLS = "spark.ssl.internode.enabled";
+    const spark = (properties?: Record<string, string>, releaseLabel = "emr-7.5.0") =>
+        application({ releaseLabel, runtimeConfigurations: properties && [{ classification: "spark-defaults", properties }] });
+    const said = (resource: PolicyResource) => messages(emrServerlessInterworkerEncryption, resource);
+
+    it("Compliance: spark-defaults turns mutual TLS on, in aws classic and aws-native shapes, whatever the case of true", async () => {
+        assert.deepStrictEqual(await said(spark({ [TLS]: "true" })), []);
+        assert.deepStrictEqual(await said(spark({ [TLS]: " TRUE " })), []);
+        const native: PolicyResource = {
+            type: "aws-native:emrserverless:Application",
+            name: "spark",
+            props: {
+                releaseLabel: "emr-7.5.0",
+                type: "SPARK",
+                runtimeConfiguration: [{ classification: "spark-defaults", properties: { [TLS]: "true" } }],
+            },
+        };
+        assert.deepStrictEqual(await said(native), []);
+    });
+
+    it("Noncompliance (advisory): not set, set false, or set to what is not a boolean; a setting in another classification does not count", async () => {
+        assert.match((await said(spark()))[0], /does not turn on inter-worker TLS/);
+        assert.match((await said(spark({ "spark.executor.memory": "4g" })))[0], /does not turn on inter-worker TLS/);
+        const otherClassification = application({
+            runtimeConfigurations: [{ classification: "spark-hive-site", properties: { [TLS]: "true" } }],
+        });
+        assert.match((await said(otherClassification))[0], /does not turn on inter-worker TLS/);
+        assert.deepStrictEqual(await said(spark({ [TLS]: "false" })), [
+            'spark-defaults sets spark.ssl.internode.enabled to "false": shuffle data and control messages between workers travel in clear. Set it to "true".',
+        ]);
+        assert.deepStrictEqual(await said(spark({ [TLS]: "yes" })), [
+            'spark-defaults sets spark.ssl.internode.enabled to "yes", which is not a boolean ("true" or "false"). Set it to "true".',
+        ]);
+        const found = await findings(emrServerlessInterworkerEncryption, [spark()]);
+        assert.deepStrictEqual(
+            found.map((f) => f.level),
+            ["advisory"],
+        );
+    });
+
+    it("Noncompliance (advisory): a release before 6.15.0 has no inter-worker TLS", async () => {
+        assert.deepStrictEqual(await said(spark({ [TLS]: "true" }, "emr-6.14.0")), [
+            'Inter-worker TLS needs EMR 6.15.0 or later; the application runs "emr-6.14.0", so shuffle data between workers travels in clear. Raise releaseLabel.',
+        ]);
+        assert.deepStrictEqual(await said(spark({ [TLS]: "true" }, "emr-6.15.0")), []);
+    });
+
+    it("is not applicable to a Hive application, and defers a value not known at preview", async () => {
+        assert.deepStrictEqual(await said({ ...spark(), props: { releaseLabel: "emr-7.5.0", type: "hive" } }), []);
+        const found = await findings(emrServerlessInterworkerEncryption, [spark({ [TLS]: UNKNOWN as unknown as string })], {
+            preview: true,
+        });
         assert.ok(found.length === 1 && found[0].deferral, JSON.stringify(found));
     });
 });
