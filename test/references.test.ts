@@ -10,6 +10,8 @@ const page = (file: string) => fs.readFileSync(path.join(__dirname, "..", file),
 const PACK = page("policies/README.md");
 /** The README: the exit-code table. */
 const CLI = page("README.md");
+/** The EMR facts the code cites, each tagged with its source. */
+const FACTS = page("policies/reference/emr.md");
 
 describe("the pack's reference and the exit codes (policies/README.md, README.md)", () => {
     it("lists every rule with its default level and severity, in the pack's order", () => {
@@ -54,5 +56,15 @@ describe("the pack's reference and the exit codes (policies/README.md, README.md
         for (const code of Object.values(EXIT_CODES)) {
             assert.match(USAGE, new RegExp(`\\b${code}\\b`), `--help names exit code ${code}`);
         }
+    });
+
+    it("defines in its sources table every source tag the EMR facts page cites", () => {
+        const defined = new Set([...FACTS.matchAll(/^\| ([A-Z][A-Z0-9]+) +\| /gm)].map((m) => m[1]));
+        const cited = new Set([...FACTS.matchAll(/\(([A-Z][A-Z0-9]+(?:, [A-Z][A-Z0-9]+)*)\)/g)].flatMap((m) => m[1].split(", ")));
+        assert.ok(cited.size > 20, `${cited.size} tags cited`);
+        assert.deepStrictEqual(
+            [...cited].filter((tag) => !defined.has(tag)),
+            [],
+        );
     });
 });

@@ -272,6 +272,17 @@ export const RULE_NOTES: Record<string, RuleNote> = {
         bad: `new aws.emrcontainers.JobTemplate("etl", { jobTemplateData: data });`,
         good: `new aws.emrcontainers.JobTemplate("etl", { jobTemplateData: data, kmsKeyArn: key.arn });`,
     },
+    "emr-eks-spark-encryption": {
+        why: "On EMR on EKS, Spark's driver and executors exchange shuffle blocks, broadcasts and task results over the pod network, and spill to node disks, in clear unless the job turns Spark's own encryption on; EMR on EKS does not turn it on.",
+        fact: "7. EMR Serverless, EMR on EKS and EMR Studio",
+        bad: `sparkSubmitJobDriver: { entryPoint: "s3://acme-jobs/etl.py", sparkSubmitParameters: "--conf spark.executor.instances=4" }`,
+        good: `configurationOverrides: {
+    applicationConfigurations: [{
+        classification: "spark-defaults",
+        properties: { "spark.authenticate": "true", "spark.network.crypto.enabled": "true", "spark.io.encryption.enabled": "true" },
+    }],
+}`,
+    },
     "kms-key-rotation": {
         why: "Rotation limits how much data one key version protects, and is what auditors ask for.",
         fact: "6. Controls around the cluster",

@@ -203,3 +203,15 @@ export function serverlessConfigurations(type: string, props: Record<string, unk
     settingsOf(list, awsTyped, "application", out);
     return out;
 }
+
+/**
+ * The application configurations of an EMR on EKS job template (`aws.emrcontainers.JobTemplate`):
+ * `jobTemplateData.configurationOverrides.applicationConfigurations`, each `{ classification, properties }`.
+ */
+export function jobTemplateConfigurations(props: Record<string, unknown>): ClusterConfigurations {
+    const out: ClusterConfigurations = { settings: [], unreadable: [] };
+    const data = isObject(props.jobTemplateData) ? props.jobTemplateData : {};
+    const overrides = isObject(data.configurationOverrides) ? data.configurationOverrides : {};
+    settingsOf(overrides.applicationConfigurations, awsTyped, "job template", out);
+    return out;
+}

@@ -9,8 +9,10 @@ export {
     attachedConfigurations,
     clusterConfigurations,
     ClusterConfigurations,
+    jobTemplateConfigurations,
     serverlessConfigurations,
 } from "./clusterConfigurations";
+export { submitArguments, SubmitArguments } from "./sparkSubmit";
 export * from "./problem";
 export { providerBoolean, providerInteger } from "./providerValues";
 export * from "./release";

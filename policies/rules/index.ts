@@ -12,6 +12,7 @@ import { emrClusterOperationalAccess } from "./emr-cluster-operational-access";
 import { emrClusterSecurityConfiguration } from "./emr-cluster-security-configuration";
 import { emrEbsEncryption } from "./emr-ebs-encryption";
 import { emrEksJobTemplateEncryption } from "./emr-eks-job-template-encryption";
+import { emrEksSparkEncryption } from "./emr-eks-spark-encryption";
 import { emrEncryptionFlags } from "./emr-encryption-flags";
 import { emrIdentityCenterAssignmentKey } from "./emr-identity-center-assignment-key";
 import { emrImdsv2 } from "./emr-imdsv2";
@@ -77,6 +78,7 @@ export const RULES: Rule[] = [
     emrStudioNetworkIsolation,
     emrStudioNetworkIsolationReview,
     emrEksJobTemplateEncryption,
+    emrEksSparkEncryption,
     kmsKeyRotation,
     kmsKeyDeletionWindow,
     kmsKeyPolicyNoPublicPrincipal,

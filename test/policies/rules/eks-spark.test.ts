@@ -1,0 +1,120 @@
+import * as assert from "assert";
+import { PolicyResource } from "../../../policies/evaluate";
+import { submitArguments } from "../../../policies/model";
+import { emrEksSparkEncryption } from "../../../policies/rules/emr-eks-spark-encryption";
+import { findings, messages, UNKNOWN } from "../helpers";
+
+const ON = { "spark.authenticate": "true", "spark.network.crypto.enabled": "true", "spark.io.encryption.enabled": "true" };
+
+const template = (options: { properties?: Record<string, string>; submit?: string; sql?: string }): PolicyResource => ({
+    type: "aws:emrcontainers/jobTemplate:JobTemplate",
+    name: "etl",
+    props: {
+        name: "etl",
+        kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        jobTemplateData: {
+            releaseLabel: "emr-7.5.0-latest",
+            executionRoleArn: "arn:aws:iam::111122223333:role/etl",
+            jobDriver:
+                options.sql === undefined
+                    ? { sparkSubmitJobDriver: { entryPoint: "s3://acme-jobs/etl.py", sparkSubmitParameters: options.submit } }
+                    : { sparkSqlJobDriver: { entryPoint: "s3://acme-jobs/etl.sql", sparkSqlParameters: options.sql } },
+            configurationOverrides: options.properties && {
+                applicationConfigurations: [{ classification: "spark-defaults", properties: options.properties }],
+            },
+        },
+    },
+});
+const said = (resource: PolicyResource) => messages(emrEksSparkEncryption, resource);
+
+describe("spark-submit parameters, read as Spark's launcher reads them (SparkSubmitOptionParser, SparkSubmitArguments)", () => {
+    it("takes --conf k=v, -c k=v and --conf=k=v, quoted or not, splitting at the first '=' and keeping every one in order", () => {
+        const read = submitArguments(
+            `--conf spark.authenticate=true -c "spark.io.encryption.enabled=false" --conf=spark.network.crypto.enabled=true --conf 'spark.app.name=a b=c' --conf spark.authenticate=false`,
+        );
+        assert.deepStrictEqual(read.confs, [
+            { property: "spark.authenticate", value: "true" },
+            { property: "spark.io.encryption.enabled", value: "false" },
+            { property: "spark.network.crypto.enabled", value: "true" },
+            { property: "spark.app.name", value: "a b=c" },
+            { property: "spark.authenticate", value: "false" },
+        ]);
+    });
+
+    it("ignores other options and their values, a --conf without '=', -c=... (not an option Spark knows) and a trailing --conf", () => {
+        const read = submitArguments("--executor-memory 4G --conf noequals -c=spark.authenticate=false --verbose --conf");
+        assert.deepStrictEqual(read.confs, []);
+        assert.strictEqual(read.propertiesFile, undefined);
+    });
+
+    it("notes --properties-file, which Spark reads instead of spark-defaults.conf", () => {
+        assert.strictEqual(submitArguments("--properties-file /etc/spark/job.conf").propertiesFile, "/etc/spark/job.conf");
+        assert.strictEqual(submitArguments("--properties-file=s.conf").propertiesFile, "s.conf");
+    });
+});
+
+describe("emr-eks-spark-encryption (EMR on EKS best practices, encryption: spark.authenticate, spark.network.crypto.enabled, spark.io.encryption.enabled)", () => {
+    it("Compliance: all three on in spark-defaults, with --conf, or with spark-sql parameters, in any case of true", async () => {
+        assert.deepStrictEqual(await said(template({ properties: ON })), []);
+        const flags = Object.entries(ON)
+            .map(([k]) => `--conf ${k}=TRUE`)
+            .join(" ");
+        assert.deepStrictEqual(await said(template({ submit: `--executor-memory 4G ${flags}` })), []);
+        assert.deepStrictEqual(await said(template({ sql: flags })), []);
+    });
+
+    it("Noncompliance (advisory): none set names each switch and what it protects", async () => {
+        const found = await findings(emrEksSparkEncryption, [template({})]);
+        assert.deepStrictEqual(
+            found.map((f) => [f.level, f.message.split(",")[0]]),
+            [
+                ["advisory", "The job template does not set spark.authenticate"],
+                ["advisory", "The job template does not set spark.network.crypto.enabled"],
+                ["advisory", "The job template does not set spark.io.encryption.enabled"],
+            ],
+        );
+    });
+
+    it("Noncompliance: a --conf false overrides spark-defaults true, as Spark takes flags over spark-defaults", async () => {
+        assert.deepStrictEqual(await said(template({ properties: ON, submit: "--conf spark.network.crypto.enabled=false" })), [
+            `sparkSubmitParameters sets spark.network.crypto.enabled to "false": jobs run without encryption of Spark's RPC traffic (shuffle, broadcast and control messages). Set it to "true".`,
+        ]);
+    });
+
+    it("Compliance: the last --conf of a property wins, so a later true repairs an earlier false", async () => {
+        const submit = "--conf spark.authenticate=false --conf spark.authenticate=true";
+        assert.deepStrictEqual(await said(template({ properties: ON, submit })), []);
+    });
+
+    it("Noncompliance: a value that is not a boolean, which Spark refuses, and a template parameter the stack cannot show", async () => {
+        const found = await said(
+            template({ properties: { ...ON, "spark.authenticate": "yes", "spark.io.encryption.enabled": "${EncryptSpill}" } }),
+        );
+        assert.deepStrictEqual(found, [
+            'spark-defaults sets spark.authenticate to "yes", which is not true or false: Spark refuses it and the job fails. Set it to "true".',
+            'spark-defaults sets spark.io.encryption.enabled to the template parameter ${EncryptSpill}, given when each job starts, so the stack cannot show whether jobs run with encryption of the shuffle and spill files Spark writes to local disk. Set it to "true" in the template.',
+        ]);
+    });
+
+    it("Noncompliance: with --properties-file, spark-defaults is not read, so only a --conf counts", async () => {
+        const found = await said(template({ properties: ON, submit: "--properties-file /etc/job.conf --conf spark.authenticate=true" }));
+        assert.deepStrictEqual(
+            found.map((m) => m.split(",")[0]),
+            [
+                'sparkSubmitParameters name --properties-file "/etc/job.conf"',
+                'sparkSubmitParameters name --properties-file "/etc/job.conf"',
+            ],
+        );
+        assert.match(found[0], /spark\.network\.crypto\.enabled/);
+    });
+
+    it("a setting in another classification does not count, and a value not known at preview defers", async () => {
+        const other = template({});
+        (other.props.jobTemplateData as Record<string, unknown>).configurationOverrides = {
+            applicationConfigurations: [{ classification: "spark-hive-site", properties: ON }],
+        };
+        assert.strictEqual((await said(other)).length, 3);
+        const unknown = await findings(emrEksSparkEncryption, [template({ submit: UNKNOWN as unknown as string })], { preview: true });
+        assert.ok(unknown.length === 1 && unknown[0].deferral, JSON.stringify(unknown));
+    });
+});
