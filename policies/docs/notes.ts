@@ -283,6 +283,19 @@ export const RULE_NOTES: Record<string, RuleNote> = {
     }],
 }`,
     },
+    "emr-eks-security-configuration": {
+        why: "A security configuration is what each EMR on EKS virtual cluster created with it applies; an encryption setting without its key or certificate leaves that data under keys you do not control, or makes the configuration fail.",
+        fact: "7. EMR Serverless, EMR on EKS and EMR Studio",
+        bad: `securityConfigurationData: { encryptionConfiguration: { atRestEncryptionConfiguration: { s3EncryptionConfiguration: { encryptionOption: "SSE-S3" } } } }`,
+        good: `securityConfigurationData: {
+    encryptionConfiguration: {
+        atRestEncryptionConfiguration: { s3EncryptionConfiguration: { encryptionOption: "SSE-KMS", kmsKeyId: key.arn } },
+        inTransitEncryptionConfiguration: {
+            tlsCertificateConfiguration: { certificateProviderType: "PEM", privateKeySecretArn: tlsKey.arn, publicKeySecretArn: tlsCert.arn },
+        },
+    },
+}`,
+    },
     "kms-key-rotation": {
         why: "Rotation limits how much data one key version protects, and is what auditors ask for.",
         fact: "6. Controls around the cluster",

@@ -12,6 +12,7 @@ import { emrClusterOperationalAccess } from "./emr-cluster-operational-access";
 import { emrClusterSecurityConfiguration } from "./emr-cluster-security-configuration";
 import { emrEbsEncryption } from "./emr-ebs-encryption";
 import { emrEksJobTemplateEncryption } from "./emr-eks-job-template-encryption";
+import { emrEksSecurityConfiguration } from "./emr-eks-security-configuration";
 import { emrEksSparkEncryption } from "./emr-eks-spark-encryption";
 import { emrEncryptionFlags } from "./emr-encryption-flags";
 import { emrIdentityCenterAssignmentKey } from "./emr-identity-center-assignment-key";
@@ -79,6 +80,7 @@ export const RULES: Rule[] = [
     emrStudioNetworkIsolationReview,
     emrEksJobTemplateEncryption,
     emrEksSparkEncryption,
+    emrEksSecurityConfiguration,
     kmsKeyRotation,
     kmsKeyDeletionWindow,
     kmsKeyPolicyNoPublicPrincipal,

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { PolicyResource } from "../../../policies/evaluate";
 import { submitArguments } from "../../../policies/model";
+import { emrEksSecurityConfiguration } from "../../../policies/rules/emr-eks-security-configuration";
 import { emrEksSparkEncryption } from "../../../policies/rules/emr-eks-spark-encryption";
 import { findings, messages, UNKNOWN } from "../helpers";
 
@@ -116,5 +117,96 @@ describe("emr-eks-spark-encryption (EMR on EKS best practices, encryption: spark
         assert.strictEqual((await said(other)).length, 3);
         const unknown = await findings(emrEksSparkEncryption, [template({ submit: UNKNOWN as unknown as string })], { preview: true });
         assert.ok(unknown.length === 1 && unknown[0].deferral, JSON.stringify(unknown));
+    });
+});
+
+describe("emr-eks-security-configuration (CloudFormation AWS::EMRContainers::SecurityConfiguration, as aws-native spells it)", () => {
+    const KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    const SECRET = (name: string) => `arn:aws:secretsmanager:eu-west-1:111122223333:secret:${name}`;
+    const configuration = (encryptionConfiguration?: Record<string, unknown>): PolicyResource => ({
+        type: "aws-native:emrcontainers:SecurityConfiguration",
+        name: "lake",
+        props: {
+            securityConfigurationData: {
+                authorizationConfiguration: { lakeFormationConfiguration: { authorizedSessionTagValue: "EMR on EKS Engine" } },
+                ...(encryptionConfiguration && { encryptionConfiguration }),
+            },
+        },
+    });
+    const said = (resource: PolicyResource) => messages(emrEksSecurityConfiguration, resource);
+    const complete = {
+        atRestEncryptionConfiguration: {
+            s3EncryptionConfiguration: { encryptionOption: "SSE-KMS", kmsKeyId: KEY },
+            localDiskEncryptionConfiguration: { encryptionKeyProviderType: "AwsKms", awsKmsKeyId: "alias/emr-eks" },
+        },
+        inTransitEncryptionConfiguration: {
+            tlsCertificateConfiguration: {
+                certificateProviderType: "PEM",
+                privateKeySecretArn: SECRET("tls-key"),
+                publicKeySecretArn: SECRET("tls-cert"),
+            },
+        },
+    };
+
+    it("Compliance: S3 and local disks under KMS keys, in-transit TLS with both secrets", async () => {
+        assert.deepStrictEqual(await said(configuration(complete)), []);
+    });
+
+    it("is not applicable to a configuration without encryption settings (Lake Formation only)", async () => {
+        const found = await findings(emrEksSecurityConfiguration, [configuration()]);
+        assert.deepStrictEqual(found, []);
+    });
+
+    it("Noncompliance: SSE-S3, a KMS option or provider without a key, and a value CloudFormation does not accept", async () => {
+        assert.deepStrictEqual(
+            await said(
+                configuration({
+                    atRestEncryptionConfiguration: {
+                        s3EncryptionConfiguration: { encryptionOption: "SSE-S3" },
+                        localDiskEncryptionConfiguration: { encryptionKeyProviderType: "awskms" },
+                    },
+                }),
+            ),
+            [
+                "S3 data is encrypted with SSE-S3, under keys S3 owns rather than a key you control. Use SSE-KMS or CSE-KMS with kmsKeyId.",
+                'localDiskEncryptionConfiguration.encryptionKeyProviderType is "awskms"; CloudFormation accepts "AwsKms" (case-sensitive).',
+                "localDiskEncryptionConfiguration awsKmsKeyId names no key. Give a customer managed key's ARN.",
+            ],
+        );
+        assert.deepStrictEqual(
+            await said(
+                configuration({
+                    atRestEncryptionConfiguration: { s3EncryptionConfiguration: { encryptionOption: "CSE-KMS", kmsKeyId: "not a key" } },
+                }),
+            ),
+            [
+                's3EncryptionConfiguration uses CSE-KMS but kmsKeyId names "not a key", which is no KMS key. Give a customer managed key\'s ARN.',
+            ],
+        );
+    });
+
+    it("Noncompliance: TLS with a secret missing or not a Secrets Manager ARN", async () => {
+        const found = await said(
+            configuration({
+                inTransitEncryptionConfiguration: {
+                    tlsCertificateConfiguration: { certificateProviderType: "PEM", publicKeySecretArn: "s3://acme/cert.pem" },
+                },
+            }),
+        );
+        assert.deepStrictEqual(
+            found.map((m) => m.split(":")[0]),
+            [
+                "tlsCertificateConfiguration.privateKeySecretArn is unset",
+                "tlsCertificateConfiguration.publicKeySecretArn must be a Secrets Manager secret ARN such as arn",
+            ],
+        );
+    });
+
+    it("defers a key not known at preview", async () => {
+        const unknown = configuration({
+            atRestEncryptionConfiguration: { s3EncryptionConfiguration: { encryptionOption: "SSE-KMS", kmsKeyId: UNKNOWN } },
+        });
+        const found = await findings(emrEksSecurityConfiguration, [unknown], { preview: true });
+        assert.ok(found.length === 1 && found[0].deferral, JSON.stringify(found));
     });
 });
