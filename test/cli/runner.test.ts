@@ -40,7 +40,8 @@ describe("emr-security runs programs as Pulumi does", function () {
             assert.match(stderr, named);
             assert.doesNotMatch(stderr, /--timeout/);
             assert.strictEqual(stdout, "");
-            assert.ok(seconds < 10, `named after ${seconds} s`);
+            // Well inside --timeout, so a loaded machine cannot fail it; the stderr above shows no timeout.
+            assert.ok(seconds < 30, `named after ${seconds} s`);
         });
     }
 
@@ -69,7 +70,7 @@ describe("emr-security runs programs as Pulumi does", function () {
             missing.stderr,
             /StackReference "acme\/network\/prod": offline there is no stack to read\. Give its outputs with --stack-reference acme\/network\/prod=FILE/,
         );
-        assert.ok(missing.seconds < 10, `answered after ${missing.seconds} s`);
+        assert.ok(missing.seconds < 30, `answered after ${missing.seconds} s`);
         const given = run(
             "synth",
             program("stack-reference"),
