@@ -24,6 +24,8 @@ export const CLUSTER_TYPES = ["aws:emr/cluster:Cluster", "aws-native:emr:Cluster
 export const SERVERLESS_APPLICATION_TYPES = ["aws:emrserverless/application:Application", "aws-native:emrserverless:Application"];
 export const STUDIO_TYPES = ["aws:emr/studio:Studio", "aws-native:emr:Studio"];
 export const JOB_TEMPLATE = "aws:emrcontainers/jobTemplate:JobTemplate";
+/** A job template parameter, `${Name}`, which EMR on EKS fills in when a job starts (its API's patterns allow it in place of a value). */
+export const TEMPLATE_PARAMETER = /^\$\{[a-zA-Z]\w*\}$/;
 /** EMR on EKS security configurations: aws-native only, as the aws provider has none. */
 export const EKS_SECURITY_CONFIGURATION = "aws-native:emrcontainers:SecurityConfiguration";
 export const BLOCK_PUBLIC_ACCESS = "aws:emr/blockPublicAccessConfiguration:BlockPublicAccessConfiguration";

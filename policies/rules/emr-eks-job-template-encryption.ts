@@ -1,5 +1,6 @@
 import { AT_REST } from "../compliance";
-import { JOB_TEMPLATE } from "../resources";
+import { JOB_TEMPLATE, TEMPLATE_PARAMETER } from "../resources";
+import { keyArnProblem } from "../analyses/keyArns";
 import { resourceRule } from "../analyses/kit";
 
 export const emrEksJobTemplateEncryption = resourceRule(
@@ -15,10 +16,14 @@ export const emrEksJobTemplateEncryption = resourceRule(
     },
     [JOB_TEMPLATE],
     {},
-    (props) =>
-        props.kmsKeyArn
-            ? []
-            : [
-                  "The job template sets no kmsKeyArn, so what it stores (execution role, entry point and arguments, Spark settings) is not under a key you control. Set kmsKeyArn to a customer managed key.",
-              ],
+    (props) => {
+        if (!props.kmsKeyArn) {
+            return [
+                "The job template sets no kmsKeyArn, so what it stores (execution role, entry point and arguments, Spark settings) is not under a key you control. Set kmsKeyArn to a customer managed key.",
+            ];
+        }
+        const parameter = typeof props.kmsKeyArn === "string" && TEMPLATE_PARAMETER.test(props.kmsKeyArn);
+        const problem = parameter ? undefined : keyArnProblem("kmsKeyArn", props.kmsKeyArn, "EMR on EKS");
+        return problem ? [problem] : [];
+    },
 );

@@ -1,6 +1,6 @@
 import { IN_TRANSIT } from "../compliance";
 import { isObject, jobTemplateConfigurations, quote, submitArguments } from "../model";
-import { JOB_TEMPLATE } from "../resources";
+import { JOB_TEMPLATE, TEMPLATE_PARAMETER } from "../resources";
 import { parseBoolean } from "../analyses/applicationOverrides";
 import { resourceRule } from "../analyses/kit";
 
@@ -10,9 +10,6 @@ const SWITCHES = [
     { property: "spark.network.crypto.enabled", what: "encryption of Spark's RPC traffic (shuffle, broadcast and control messages)" },
     { property: "spark.io.encryption.enabled", what: "encryption of the shuffle and spill files Spark writes to local disk" },
 ];
-
-/** A job template parameter, `${Name}`, which EMR on EKS fills in when a job starts. */
-const PARAMETER = /^\$\{[a-zA-Z]\w*\}$/;
 
 export const emrEksSparkEncryption = resourceRule(
     {
@@ -54,7 +51,7 @@ export const emrEksSparkEncryption = resourceRule(
                 ];
             }
             return values.flatMap(({ where, value }) => {
-                if (PARAMETER.test(value.trim())) {
+                if (TEMPLATE_PARAMETER.test(value.trim())) {
                     return [
                         `${where} sets ${property} to the template parameter ${value.trim()}, given when each job starts, so the stack cannot show whether jobs run with ${what}. Set it to "true" in the template.`,
                     ];

@@ -1,6 +1,7 @@
 import { AT_REST } from "../compliance";
 import { SERVERLESS_APPLICATION_TYPES } from "../resources";
 import { resourceRule } from "../analyses/kit";
+import { keyArnProblem } from "../analyses/keyArns";
 import { LogDestination, logDestinations } from "../analyses/serverlessLogs";
 
 /** What a destination without a key leaves out, and the fix. */
@@ -27,7 +28,11 @@ export const emrServerlessLogEncryption = resourceRule(
     SERVERLESS_APPLICATION_TYPES,
     {},
     (props) =>
-        logDestinations(props)
-            .filter((destination) => !destination.encryptionKeyArn)
-            .map((destination) => UNKEYED[destination.field]),
+        logDestinations(props).flatMap(({ field, encryptionKeyArn }) => {
+            if (!encryptionKeyArn) {
+                return [UNKEYED[field]];
+            }
+            const problem = keyArnProblem(`${field}.encryptionKeyArn`, encryptionKeyArn, "EMR Serverless");
+            return problem ? [problem] : [];
+        }),
 );

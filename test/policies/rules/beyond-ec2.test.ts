@@ -96,6 +96,24 @@ describe("emr-serverless-log-encryption", () => {
     });
 });
 
+describe("emr-serverless-log-encryption: keys as the EMR Serverless API takes them (CloudFormation EncryptionKeyArn pattern: a key ARN)", () => {
+    it("Noncompliance: an alias ARN or a key id in encryptionKeyArn, which EMR Serverless refuses", async () => {
+        const monitoringConfiguration = {
+            managedPersistenceMonitoringConfiguration: { encryptionKeyArn: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/emr-logs` },
+            s3MonitoringConfiguration: { logUri: "s3://acme-logs/serverless/", encryptionKeyArn: "1234abcd-12ab-34cd-56ef-1234567890ab" },
+        };
+        const found = await messages(emrServerlessLogEncryption, application({ monitoringConfiguration }));
+        assert.deepStrictEqual(
+            found.map((m) => m.split(":")[0]),
+            [
+                'managedPersistenceMonitoringConfiguration.encryptionKeyArn is "arn',
+                's3MonitoringConfiguration.encryptionKeyArn is "1234abcd-12ab-34cd-56ef-1234567890ab", a bare key id',
+            ],
+        );
+        assert.match(found[0], /, an alias ARN: EMR Serverless accepts only a key ARN/);
+    });
+});
+
 describe("emr-serverless-log-key-policy (EMR Serverless User Guide, encrypting logs: the service principal uses the key)", () => {
     const key = (allowEmrServerlessLogs: boolean) =>
         resource("aws:kms/key:Key", "logs", {
@@ -248,6 +266,13 @@ describe("emr-eks-job-template-encryption", () => {
         assert.deepStrictEqual(await messages(emrEksJobTemplateEncryption, template({})), [
             "The job template sets no kmsKeyArn, so what it stores (execution role, entry point and arguments, Spark settings) is not under a key you control. Set kmsKeyArn to a customer managed key.",
         ]);
+    });
+
+    it("Noncompliance: a key named other than by its ARN, which the EMR on EKS API refuses; a template parameter is allowed", async () => {
+        assert.deepStrictEqual(await messages(emrEksJobTemplateEncryption, template({ kmsKeyArn: "alias/emr-eks" })), [
+            'kmsKeyArn is "alias/emr-eks", an alias: EMR on EKS accepts only a key ARN (arn:aws:kms:<region>:<account>:key/<id>) and refuses it. Give the key\'s ARN.',
+        ]);
+        assert.deepStrictEqual(await messages(emrEksJobTemplateEncryption, template({ kmsKeyArn: "${TemplateKey}" })), []);
     });
 
     it("cannot verify at preview a key that is not known yet: it defers", async () => {
