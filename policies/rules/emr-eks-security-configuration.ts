@@ -71,7 +71,10 @@ export const emrEksSecurityConfiguration = resourceRule(
             found.push(...oneOf("tlsCertificateConfiguration.certificateProviderType", tls.certificateProviderType, CERTIFICATE_PROVIDERS));
             for (const key of ["privateKeySecretArn", "publicKeySecretArn"]) {
                 const value = tls[key];
-                const problem = typeof value === "string" ? FORMATS.secretArn(value) : { message: "is unset" };
+                const problem =
+                    typeof value === "string"
+                        ? FORMATS.secretArn(value)
+                        : { message: value === undefined ? "is unset" : "is not a string" };
                 if (problem) {
                     found.push(
                         `tlsCertificateConfiguration.${key} ${problem.message}: TLS needs both halves of the certificate in Secrets Manager.`,

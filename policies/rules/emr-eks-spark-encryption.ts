@@ -27,11 +27,10 @@ export const emrEksSparkEncryption = resourceRule(
     (props) => {
         const data = isObject(props.jobTemplateData) ? props.jobTemplateData : {};
         const driver = isObject(data.jobDriver) ? data.jobDriver : {};
-        const parameters = isObject(driver.sparkSubmitJobDriver)
-            ? driver.sparkSubmitJobDriver.sparkSubmitParameters
-            : isObject(driver.sparkSqlJobDriver)
-              ? driver.sparkSqlJobDriver.sparkSqlParameters
-              : undefined;
+        // The API takes exactly one driver; spark-sql passes its parameters to spark-submit.
+        const [field, parameters] = isObject(driver.sparkSubmitJobDriver)
+            ? ["sparkSubmitParameters", driver.sparkSubmitJobDriver.sparkSubmitParameters]
+            : ["sparkSqlParameters", isObject(driver.sparkSqlJobDriver) ? driver.sparkSqlJobDriver.sparkSqlParameters : undefined];
         const submitted = submitArguments(typeof parameters === "string" ? parameters : "");
         const defaults = jobTemplateConfigurations(props).settings.filter((s) => s.classification === "spark-defaults");
         return SWITCHES.flatMap(({ property, what }) => {
@@ -39,11 +38,11 @@ export const emrEksSparkEncryption = resourceRule(
             const flag = submitted.confs.filter((c) => c.property === property).pop();
             if (!flag && submitted.propertiesFile !== undefined) {
                 return [
-                    `sparkSubmitParameters name --properties-file ${quote(submitted.propertiesFile)}, which Spark reads instead of spark-defaults, so whether ${property} is on is not in the stack. Set it with --conf ${property}=true.`,
+                    `${field} name --properties-file ${quote(submitted.propertiesFile)}, which Spark reads instead of spark-defaults, so whether ${property} is on is not in the stack. Set it with --conf ${property}=true.`,
                 ];
             }
             const values = flag
-                ? [{ where: "sparkSubmitParameters", value: flag.value }]
+                ? [{ where: field, value: flag.value }]
                 : defaults.filter((s) => s.property === property).map((s) => ({ where: "spark-defaults", value: s.value }));
             if (values.length === 0) {
                 return [
@@ -53,7 +52,7 @@ export const emrEksSparkEncryption = resourceRule(
             return values.flatMap(({ where, value }) => {
                 if (TEMPLATE_PARAMETER.test(value.trim())) {
                     return [
-                        `${where} sets ${property} to the template parameter ${value.trim()}, given when each job starts, so the stack cannot show whether jobs run with ${what}. Set it to "true" in the template.`,
+                        `${where} sets ${property} to the template parameter ${quote(value.trim())}, given when each job starts, so the stack cannot show whether jobs run with ${what}. Set it to "true" in the template.`,
                     ];
                 }
                 const on = parseBoolean("strict", value, false);

@@ -55,13 +55,16 @@ describe("spark-submit parameters, read as Spark's launcher reads them (SparkSub
 });
 
 describe("emr-eks-spark-encryption (EMR on EKS best practices, encryption: spark.authenticate, spark.network.crypto.enabled, spark.io.encryption.enabled)", () => {
-    it("Compliance: all three on in spark-defaults, with --conf, or with spark-sql parameters, in any case of true", async () => {
+    it("Compliance: all three on in spark-defaults, with --conf, or with spark-sql parameters, in any case of true; a spark-sql false is named there", async () => {
         assert.deepStrictEqual(await said(template({ properties: ON })), []);
         const flags = Object.entries(ON)
             .map(([k]) => `--conf ${k}=TRUE`)
             .join(" ");
         assert.deepStrictEqual(await said(template({ submit: `--executor-memory 4G ${flags}` })), []);
         assert.deepStrictEqual(await said(template({ sql: flags })), []);
+        assert.deepStrictEqual(await said(template({ sql: `${flags} --conf spark.io.encryption.enabled=false` })), [
+            `sparkSqlParameters sets spark.io.encryption.enabled to "false": jobs run without encryption of the shuffle and spill files Spark writes to local disk. Set it to "true".`,
+        ]);
     });
 
     it("Noncompliance (advisory): none set names each switch and what it protects", async () => {
@@ -93,7 +96,7 @@ describe("emr-eks-spark-encryption (EMR on EKS best practices, encryption: spark
         );
         assert.deepStrictEqual(found, [
             'spark-defaults sets spark.authenticate to "yes", which is not true or false: Spark refuses it and the job fails. Set it to "true".',
-            'spark-defaults sets spark.io.encryption.enabled to the template parameter ${EncryptSpill}, given when each job starts, so the stack cannot show whether jobs run with encryption of the shuffle and spill files Spark writes to local disk. Set it to "true" in the template.',
+            'spark-defaults sets spark.io.encryption.enabled to the template parameter "${EncryptSpill}", given when each job starts, so the stack cannot show whether jobs run with encryption of the shuffle and spill files Spark writes to local disk. Set it to "true" in the template.',
         ]);
     });
 
@@ -208,5 +211,66 @@ describe("emr-eks-security-configuration (CloudFormation AWS::EMRContainers::Sec
         });
         const found = await findings(emrEksSecurityConfiguration, [unknown], { preview: true });
         assert.ok(found.length === 1 && found[0].deferral, JSON.stringify(found));
+    });
+});
+
+describe("hostile job templates and EKS security configurations", () => {
+    it("wrong types, cycles and huge values get bounded findings in bounded time, never a throw or a pass", async () => {
+        const cyclic: Record<string, unknown> = { classification: "spark-defaults" };
+        cyclic.configurations = [cyclic];
+        const huge = "x".repeat(5_000_000);
+        const templates: PolicyResource[] = [
+            { type: "aws:emrcontainers/jobTemplate:JobTemplate", name: "t1", props: { jobTemplateData: 42 } },
+            {
+                type: "aws:emrcontainers/jobTemplate:JobTemplate",
+                name: "t2",
+                props: {
+                    jobTemplateData: {
+                        jobDriver: {
+                            sparkSubmitJobDriver: {
+                                sparkSubmitParameters: `${"--conf a=b ".repeat(200_000)}--conf spark.authenticate=${huge}`,
+                            },
+                        },
+                        configurationOverrides: { applicationConfigurations: [null, 1, { classification: 5, properties: "x" }, cyclic] },
+                    },
+                },
+            },
+            template({ properties: { ...ON, "spark.io.encryption.enabled": `\${${"a".repeat(1_000_000)}}` } }),
+        ];
+        const started = Date.now();
+        for (const resource of templates) {
+            const found = await findings(emrEksSparkEncryption, [resource]);
+            assert.ok(found.length >= 1 && found.length <= 3, JSON.stringify(found.map((f) => f.message.slice(0, 80))));
+            assert.ok(
+                found.every((f) => f.message.length < 2000),
+                "messages stay short",
+            );
+        }
+        const configuration: PolicyResource = {
+            type: "aws-native:emrcontainers:SecurityConfiguration",
+            name: "odd",
+            props: {
+                securityConfigurationData: {
+                    encryptionConfiguration: {
+                        atRestEncryptionConfiguration: { s3EncryptionConfiguration: { encryptionOption: huge, kmsKeyId: 7 } },
+                        inTransitEncryptionConfiguration: {
+                            tlsCertificateConfiguration: { privateKeySecretArn: 1, publicKeySecretArn: huge },
+                        },
+                    },
+                },
+            },
+        };
+        const found = await messages(emrEksSecurityConfiguration, configuration);
+        assert.deepStrictEqual(
+            found.map((m) => m.split(/[;:,]/)[0]),
+            [
+                `s3EncryptionConfiguration.encryptionOption is "${"x".repeat(77)}..." (5000000 characters)`,
+                "tlsCertificateConfiguration.certificateProviderType is unset",
+                "tlsCertificateConfiguration.privateKeySecretArn is not a string",
+                "tlsCertificateConfiguration.publicKeySecretArn must be a Secrets Manager secret ARN such as arn",
+            ],
+        );
+        assert.ok(found.length === 4 && found.every((m) => m.length < 2000), JSON.stringify(found.map((m) => m.slice(0, 100))));
+        assert.ok(Date.now() - started < 60000, "bounded time");
     });
 });
