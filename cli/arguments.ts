@@ -15,7 +15,7 @@ would deploy (synth) or checks it with the emr-security policy pack (check).
 
 Options:
   --stack NAME            stack name (default: dev); reads Pulumi.<stack>.yaml when present
-  --config KEY=VALUE      stack config, repeatable; KEY without a namespace is the project's
+  -c, --config KEY=VALUE  stack config, repeatable; KEY without a namespace is the project's
   --config-file FILE      a stack config file instead of Pulumi.<stack>.yaml
   --stack-reference NAME=FILE
                           outputs for a pulumi.StackReference to NAME (org/project/stack), FILE holding
@@ -31,7 +31,7 @@ Options:
   --preview               run the program as \`pulumi preview\` does: values the providers compute are unknown
   --timeout SECONDS       stop the program, and all it started, after this long (default: 120)
   --format FORMAT         text (default), json, or with check sarif (SARIF 2.1.0) or junit (JUnit XML)
-  --output FILE           write the report to FILE instead of stdout
+  -o, --output FILE       write the report to FILE instead of stdout
   --fail-on LEVEL         check: mandatory (default), advisory, or never; exempted findings never fail
   --json                  the same as --format json: one JSON document, also when the run fails
   --version               the command's version
@@ -63,26 +63,37 @@ export interface Options {
     failOn: (typeof FAIL_ON)[number];
 }
 
-/** Flags that take a value, and those that do not. */
-const VALUE_FLAGS = [
-    "--stack",
-    "--stack-reference",
-    "--config",
-    "-c",
-    "--config-file",
-    "--region",
-    "--account-id",
-    "--partition",
-    "--policy-config",
-    "--timeout",
-    "--format",
-    "--output",
-    "-o",
-    "--fail-on",
-    "--stack-export",
-    "--preview-json",
-];
-const SWITCHES = ["--preview", "--json", "--help", "-h", "--version"];
+/** How each flag that takes a value sets the options; an alias maps to its flag's entry. */
+const VALUE_FLAGS = new Map<string, (options: Options, value: string) => void>([
+    ["--stack", (o, v) => (o.stack = v)],
+    ["--config", (o, v) => o.pairs.push(v)],
+    ["--stack-reference", addStackReference],
+    ["--config-file", (o, v) => (o.configFile = v)],
+    ["--region", (o, v) => (o.region = v)],
+    ["--account-id", (o, v) => (o.accountId = v)],
+    ["--partition", (o, v) => (o.partition = v)],
+    ["--policy-config", (o, v) => (o.policyConfig = v)],
+    ["--timeout", (o, v) => (o.timeoutSeconds = seconds(v))],
+    ["--format", (o, v) => (o.format = oneOf("--format", v, FORMATS))],
+    ["--output", (o, v) => (o.output = v)],
+    ["--fail-on", (o, v) => (o.failOn = oneOf("--fail-on", v, FAIL_ON))],
+    ["--stack-export", (o, v) => (o.stackExport = v)],
+    ["--preview-json", (o, v) => (o.previewJson = v)],
+]);
+VALUE_FLAGS.set("-c", VALUE_FLAGS.get("--config")!);
+VALUE_FLAGS.set("-o", VALUE_FLAGS.get("--output")!);
+
+/** Flags without a value. */
+const SWITCHES = new Map<string, (options: Options) => void>([
+    ["--preview", (o) => (o.preview = true)],
+    ["--json", (o) => (o.format = "json")],
+]);
+
+/** Answered by the command before any parsing (cli/main.ts); named here for "did you mean". */
+export const ANSWERED_FIRST = ["--help", "-h", "--version"];
+
+/** Every flag the command accepts. */
+export const FLAGS = [...VALUE_FLAGS.keys(), ...SWITCHES.keys(), ...ANSWERED_FIRST];
 
 export class UsageError extends Error {}
 
@@ -131,6 +142,21 @@ function oneOf<T extends string>(flag: string, given: string, allowed: readonly 
     return given as T;
 }
 
+function addStackReference(options: Options, pair: string): void {
+    if (!/^[^=\s]+=.+$/.test(pair)) {
+        throw new UsageError(`--stack-reference takes NAME=FILE, such as acme/network/prod=network.json; got ${shown(pair)}`);
+    }
+    options.stackReferences.push(pair);
+}
+
+function seconds(text: string): number {
+    const value = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || !(value > 0)) {
+        throw new UsageError(`--timeout takes a number of seconds above 0; got ${shown(text)}`);
+    }
+    return value;
+}
+
 export function parseArguments(argv: string[]): Options {
     const [command, ...rest] = argv;
     if (command !== "synth" && command !== "check") {
@@ -161,73 +187,16 @@ export function parseArguments(argv: string[]): Options {
             }
             return v;
         };
-        switch (flag) {
-            case "--stack":
-                options.stack = value();
-                break;
-            case "--config":
-            case "-c":
-                options.pairs.push(value());
-                break;
-            case "--stack-reference": {
-                const pair = value();
-                if (!/^[^=\s]+=.+$/.test(pair)) {
-                    throw new UsageError(`--stack-reference takes NAME=FILE, such as acme/network/prod=network.json; got ${shown(pair)}`);
-                }
-                options.stackReferences.push(pair);
-                break;
-            }
-            case "--config-file":
-                options.configFile = value();
-                break;
-            case "--region":
-                options.region = value();
-                break;
-            case "--account-id":
-                options.accountId = value();
-                break;
-            case "--partition":
-                options.partition = value();
-                break;
-            case "--policy-config":
-                options.policyConfig = value();
-                break;
-            case "--preview":
-                options.preview = true;
-                break;
-            case "--timeout": {
-                const text = value();
-                const seconds = Number(text);
-                if (!/^\d+(\.\d+)?$/.test(text) || !(seconds > 0)) {
-                    throw new UsageError(`--timeout takes a number of seconds above 0; got ${shown(text)}`);
-                }
-                options.timeoutSeconds = seconds;
-                break;
-            }
-            case "--json":
-                options.format = "json";
-                break;
-            case "--format":
-                options.format = oneOf(flag, value(), FORMATS);
-                break;
-            case "--output":
-            case "-o":
-                options.output = value();
-                break;
-            case "--fail-on":
-                options.failOn = oneOf(flag, value(), FAIL_ON);
-                break;
-            case "--stack-export":
-                options.stackExport = value();
-                break;
-            case "--preview-json":
-                options.previewJson = value();
-                break;
-            default:
-                if (flag.startsWith("-")) {
-                    throw new UsageError(`unknown option ${shown(flag)}${suggestion(flag.split("=")[0], [...VALUE_FLAGS, ...SWITCHES])}`);
-                }
-                positional.push(flag);
+        const set = VALUE_FLAGS.get(flag);
+        const turnOn = SWITCHES.get(flag);
+        if (set) {
+            set(options, value());
+        } else if (turnOn) {
+            turnOn(options);
+        } else if (flag.startsWith("-")) {
+            throw new UsageError(`unknown option ${shown(flag)}${suggestion(flag.split("=")[0], FLAGS)}`);
+        } else {
+            positional.push(flag);
         }
     }
     if (positional.length > 1) {
