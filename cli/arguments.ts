@@ -1,4 +1,5 @@
 /** The command line of `emr-security`: what it accepts, and a clear word on what it does not. */
+import { isAwsAccountId, isAwsPartition, isAwsRegion } from "../policies/model/formats";
 
 export const COMMANDS = ["synth", "check"] as const;
 /** Report formats: text for people; JSON, SARIF 2.1.0 and JUnit XML for tools (SARIF and JUnit with check). */
@@ -220,13 +221,13 @@ export function parseArguments(argv: string[]): Options {
             throw new UsageError(`${name} goes with check`);
         }
     }
-    if (options.accountId !== undefined && !/^\d{12}$/.test(options.accountId)) {
+    if (options.accountId !== undefined && !isAwsAccountId(options.accountId)) {
         throw new UsageError(`--account-id takes a 12-digit AWS account id; got ${shown(options.accountId)}`);
     }
-    if (options.partition !== undefined && !/^aws(-[a-z]+)*$/.test(options.partition)) {
+    if (options.partition !== undefined && !isAwsPartition(options.partition)) {
         throw new UsageError(`--partition takes an AWS partition such as aws, aws-cn or aws-us-gov; got ${shown(options.partition)}`);
     }
-    if (options.region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(options.region)) {
+    if (options.region !== undefined && !isAwsRegion(options.region)) {
         throw new UsageError(`--region takes an AWS Region such as us-east-1; got ${shown(options.region)}`);
     }
     return options;

@@ -4,7 +4,7 @@
  * resolve.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { FORMATS, Format, KmsKeyReference, kmsKeyReference, Problem, quote, shown } from "../policies/model";
+import { FORMATS, Format, isAwsPartition, isAwsRegion, KmsKeyReference, kmsKeyReference, Problem, quote, shown } from "../policies/model";
 
 export { shown };
 
@@ -163,7 +163,7 @@ export function checkArgumentsObject(args: unknown): Problem | undefined {
  */
 export function checkPartitions(problems: Problem[], partition: unknown, arns: Record<string, unknown>): void {
     // An invalid partition is reported on its own; comparing against it would only repeat that.
-    if (typeof partition !== "string" || !/^aws(-[a-z]+)*$/.test(partition)) {
+    if (typeof partition !== "string" || !isAwsPartition(partition)) {
         return;
     }
     for (const [path, arn] of Object.entries(arns)) {
@@ -180,7 +180,7 @@ export function checkPartitions(problems: Problem[], partition: unknown, arns: R
 
 /** A Region name as AWS spells them (`us-east-1`, `us-gov-west-1`, `cn-north-1`), when it is a string. */
 export function regionProblems(path: string, region: unknown): Problem[] {
-    return typeof region === "string" && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)
+    return typeof region === "string" && !isAwsRegion(region)
         ? [{ path, code: "bad-format", message: `${path} must be an AWS Region such as us-east-1; got ${shown(region)}` }]
         : [];
 }

@@ -2,7 +2,7 @@ import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import * as kms from "@pulumi/aws/kms";
 import * as pulumi from "@pulumi/pulumi";
-import { Problem } from "../policies/model";
+import { isAwsAccountId, isAwsPartition, Problem } from "../policies/model";
 import {
     checkArgumentsObject,
     checkBoolean,
@@ -201,10 +201,10 @@ export function checkKmsKeyArgs(args: KmsKeyArgs): Problem[] {
     checkFormats(problems, "adminRoleArns", args.adminRoleArns, "iamRoleArn");
     checkFormats(problems, "keyUserRoleArns", args.keyUserRoleArns, "iamRoleArn");
     checkFormats(problems, "ebsServiceRoleArns", args.ebsServiceRoleArns, "iamRoleArn");
-    if (typeof args.accountId === "string" && !/^\d{12}$/.test(args.accountId)) {
+    if (typeof args.accountId === "string" && !isAwsAccountId(args.accountId)) {
         problems.push({ path: "accountId", code: "bad-format", message: `accountId must be 12 digits; got ${shown(args.accountId)}` });
     }
-    if (typeof args.partition === "string" && !/^aws(-[a-z]+)*$/.test(args.partition)) {
+    if (typeof args.partition === "string" && !isAwsPartition(args.partition)) {
         problems.push({
             path: "partition",
             code: "bad-format",

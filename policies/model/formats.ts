@@ -12,6 +12,21 @@ type FormatProblem = Omit<Problem, "path">;
 const PARTITION = "aws(?:-[a-z]+)*";
 const REGION = "[a-z]{2}(?:-[a-z]+)+-\\d";
 const ACCOUNT = "\\d{12}";
+const AWS_REGION = new RegExp(`^${REGION}$`);
+const AWS_PARTITION = new RegExp(`^${PARTITION}$`);
+const AWS_ACCOUNT = new RegExp(`^${ACCOUNT}$`);
+/** Whether a string is a Region name as AWS spells them (`us-east-1`, `us-gov-west-1`, `cn-north-1`). */
+export function isAwsRegion(value: string): boolean {
+    return AWS_REGION.test(value);
+}
+/** Whether a string is a partition name (`aws`, `aws-cn`, `aws-us-gov`). */
+export function isAwsPartition(value: string): boolean {
+    return AWS_PARTITION.test(value);
+}
+/** Whether a string is a 12-digit account id. */
+export function isAwsAccountId(value: string): boolean {
+    return AWS_ACCOUNT.test(value);
+}
 const KEY_ID = "(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})";
 
 const ALIAS_NAME = "alias/[a-zA-Z0-9/_-]{1,250}";

@@ -1,7 +1,19 @@
 export * from "./access";
 export { coversEveryAddress } from "./addresses";
 export * from "./document";
-export { FORMATS, Format, kmsAliasName, kmsKeyAccount, KmsKeyReference, kmsKeyReference, kmsKeyRegion, parseS3Location } from "./formats";
+export {
+    FORMATS,
+    Format,
+    isAwsAccountId,
+    isAwsPartition,
+    isAwsRegion,
+    kmsAliasName,
+    kmsKeyAccount,
+    KmsKeyReference,
+    kmsKeyReference,
+    kmsKeyRegion,
+    parseS3Location,
+} from "./formats";
 export { kmsKeyValues } from "./crossField";
 export {
     ApplicationSetting,
